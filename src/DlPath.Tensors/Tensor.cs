@@ -1,0 +1,174 @@
+using System.Diagnostics;
+
+namespace DlPath.Tensors;
+
+/// <summary>
+/// An n-dimensional array with a runtime dtype, shape and strides, and reverse-mode autograd: the
+/// <c>torch.Tensor</c> of DlPath. Views (reshape, transpose, slicing, expand) share storage with the
+/// tensor they come from; ops build a graph when an input requires a gradient.
+/// </summary>
+/// <remarks>See <c>docs/rosetta.md</c> for the PyTorch name of each member.</remarks>
+[DebuggerDisplay("{DebuggerSummary,nq}")]
+public sealed partial class Tensor
+{
+    internal readonly Storage _storage;
+    internal readonly int[] _shape;
+    internal readonly int[] _strides;
+    internal readonly int _offset;
+    private bool _requiresGrad;
+
+    internal Tensor(Storage storage, int[] shape, int[] strides, int offset)
+    {
+        _storage = storage;
+        _shape = shape;
+        _strides = strides;
+        _offset = offset;
+        Numel = ShapeUtil.Numel(shape);
+        IsContiguous = ComputeContiguous(shape, strides);
+    }
+
+    internal Tensor(Storage storage, int[] shape)
+        : this(storage, shape, ShapeUtil.ContiguousStrides(shape), 0)
+    {
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType => _storage.DType;
+
+    /// <summary>The size of each dimension.</summary>
+    public ReadOnlySpan<int> Shape => _shape;
+
+    /// <summary>The step in elements between neighbours along each dimension (0 for broadcast dims).</summary>
+    public ReadOnlySpan<int> Strides => _strides;
+
+    /// <summary>Index of the first element in the underlying storage.</summary>
+    public int StorageOffset => _offset;
+
+    /// <summary>Number of dimensions (0 for a scalar).</summary>
+    public int Rank => _shape.Length;
+
+    /// <summary>Total number of elements.</summary>
+    public int Numel { get; }
+
+    /// <summary>True when the elements lie in row-major order without gaps, so kernels can treat them as a span.</summary>
+    public bool IsContiguous { get; }
+
+    /// <summary>The device the data lives on; CPU is the only one today.</summary>
+    public Device Device => Device.Cpu;
+
+    /// <summary>Size of one dimension (negative dims count from the end).</summary>
+    public int Size(int dim) => _shape[ShapeUtil.WrapDim(dim, Rank, "size")];
+
+    /// <summary>A copy of the shape.</summary>
+    public int[] ShapeArray() => (int[])_shape.Clone();
+
+    /// <summary>The shape formatted as <c>(2,3)</c>.</summary>
+    public string ShapeString => ShapeUtil.Format(_shape);
+
+    /// <summary>True when this tensor and <paramref name="other"/> share one storage (one is a view of the other).</summary>
+    public bool SharesStorageWith(Tensor other) => ReferenceEquals(_storage, other._storage);
+
+    /// <summary>How many times the storage was changed in place (autograd uses it to catch stale saved tensors).</summary>
+    public int Version => _storage.Version;
+
+    internal void BumpVersion() => _storage.Version++;
+
+    internal T[] Data<T>() => ((Storage<T>)_storage).Data;
+
+    /// <summary>
+    /// The elements as a span, for contiguous tensors of element type <typeparamref name="T"/>; writing to it
+    /// changes the tensor (and bypasses autograd).
+    /// </summary>
+    public Span<T> AsSpan<T>()
+    {
+        CheckElementType<T>("AsSpan");
+        if (!IsContiguous)
+        {
+            throw new InvalidOperationException($"AsSpan: the {ShapeString} tensor is a non-contiguous view (strides {ShapeUtil.Format(_strides)}); call Contiguous() first");
+        }
+
+        return Data<T>().AsSpan(_offset, Numel);
+    }
+
+    /// <summary>The elements in row-major order, as a new array of <typeparamref name="T"/> (converting the dtype if needed).</summary>
+    public T[] ToArray<T>()
+    {
+        DType target = DTypes.Of<T>();
+        Tensor t = DType == target ? Contiguous() : To(target);
+        return t.Data<T>().AsSpan(t._offset, t.Numel).ToArray();
+    }
+
+    /// <summary>The value of a one-element tensor (as <c>tensor.item()</c>).</summary>
+    public T Item<T>()
+    {
+        if (Numel != 1)
+        {
+            throw new ShapeException($"item: only a one-element tensor can be converted to a scalar, this one is {ShapeString}");
+        }
+
+        return ToArray<T>()[0];
+    }
+
+    /// <summary>The value of a one-element tensor as a double, whatever its dtype.</summary>
+    public double Item() => Item<double>();
+
+    /// <summary>The element at a full index (one int per dimension; negative counts from the end).</summary>
+    public T GetValue<T>(params int[] index)
+    {
+        CheckElementType<T>("GetValue");
+        return Data<T>()[ElementOffset(index, "GetValue")];
+    }
+
+    /// <summary>Writes the element at a full index in place (no autograd).</summary>
+    public void SetValue<T>(T value, params int[] index)
+    {
+        CheckElementType<T>("SetValue");
+        Data<T>()[ElementOffset(index, "SetValue")] = value;
+        BumpVersion();
+    }
+
+    internal int ElementOffset(int[] index, string op)
+    {
+        if (index.Length != Rank)
+        {
+            throw new ShapeException($"{op}: {index.Length} indices for a tensor of rank {Rank} {ShapeString}");
+        }
+
+        int off = _offset;
+        for (int d = 0; d < index.Length; d++)
+        {
+            int i = index[d];
+            if (i < -_shape[d] || i >= _shape[d])
+            {
+                throw new IndexOutOfRangeException($"{op}: index {i} is out of bounds for dim {d} of size {_shape[d]} in a {ShapeString} tensor");
+            }
+
+            off += (i < 0 ? i + _shape[d] : i) * _strides[d];
+        }
+
+        return off;
+    }
+
+    internal void CheckElementType<T>(string op)
+    {
+        if (DTypes.Of<T>() != DType)
+        {
+            throw new InvalidOperationException($"{op}<{typeof(T).Name}>: the tensor's dtype is {DType.Name()}; use To(DType.{DTypes.Of<T>()}) or the matching element type");
+        }
+    }
+
+    private static bool ComputeContiguous(int[] shape, int[] strides)
+    {
+        int expected = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+
+        return true;
+    }
+
+    private string DebuggerSummary => $"tensor {ShapeString} {DType.Name()}{(RequiresGrad ? " requires_grad" : string.Empty)}{(GradFn is null ? string.Empty : " grad_fn=" + GradFn.Name)}";
+}
