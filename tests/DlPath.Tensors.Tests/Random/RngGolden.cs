@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace DlPath.Tensors.Tests.Random;
@@ -11,7 +13,7 @@ internal static class RngGolden
     public const int FormatVersion = 1;
 
     public static readonly string[] Files =
-        ["rng_continuous.json", "rng_integer.json", "rng_bernoulli.json", "rng_sequence.json"];
+        ["rng_continuous.json", "rng_integer.json", "rng_bernoulli.json", "rng_sequence.json", "rng_digest.json"];
 
     private static readonly Dictionary<string, JsonDocument> Documents = [];
     private static readonly Lock DocumentsLock = new();
@@ -112,6 +114,21 @@ internal static class RngGolden
         return dtype is "float32" or "float64"
             ? values.Select(v => v.GetDouble()).ToArray()
             : values.Select(v => v.GetInt64()).ToArray();
+    }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the values as PyTorch stores them: little-endian float32, float64 or int64.
+    /// </summary>
+    public static string Sha256(string dtype, Array values)
+    {
+        byte[] bytes = dtype switch
+        {
+            "float32" => MemoryMarshal.AsBytes(((double[])values).Select(v => (float)v).ToArray().AsSpan()).ToArray(),
+            "float64" => MemoryMarshal.AsBytes(((double[])values).AsSpan()).ToArray(),
+            "int64" => MemoryMarshal.AsBytes(((long[])values).AsSpan()).ToArray(),
+            _ => throw new InvalidOperationException($"no digest for dtype '{dtype}'"),
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
     /// <summary>Fails with the first differing element, its neighbours' context and both bit patterns.</summary>
