@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace DlPath.Tensors;
@@ -11,7 +12,7 @@ namespace DlPath.Tensors;
 /// <para>
 /// The state is the same as PyTorch keeps: an MT19937 engine plus the cached second sample of the last
 /// Box-Muller pair drawn by the element-wise normal path (one cache for float, one for double, as in
-/// <c>CPUGeneratorImpl</c>). <see cref="ManualSeed"/> clears both caches, like <c>torch.manual_seed</c>.
+/// <c>CPUGeneratorImpl</c>). <see cref="ManualSeed(ulong)"/> clears both caches, like <c>torch.manual_seed</c>.
 /// </para>
 /// <para>
 /// The fill methods mirror the CPU kernels of PyTorch 1.13 (see each method); they take the lock of this
@@ -57,6 +58,15 @@ public sealed partial class Generator
         _initialSeed = seed;
     }
 
+    /// <summary>
+    /// Creates a generator seeded with <paramref name="seed"/>; a negative seed wraps to its two's-complement
+    /// 64-bit value, as <c>torch.Generator().manual_seed(-1)</c> does.
+    /// </summary>
+    /// <param name="seed">The seed.</param>
+    public Generator(long seed) : this(unchecked((ulong)seed))
+    {
+    }
+
     private Generator(Generator other)
     {
         lock (other._lock)
@@ -70,7 +80,7 @@ public sealed partial class Generator
 
     /// <summary>
     /// The process-wide generator used when no generator is passed, like PyTorch's default CPU generator.
-    /// As in PyTorch it starts from a non-deterministic seed; call <see cref="ManualSeedDefault"/> for
+    /// As in PyTorch it starts from a non-deterministic seed; call <see cref="ManualSeedDefault(ulong)"/> for
     /// reproducible runs. Safe to use from several threads.
     /// </summary>
     public static Generator Default { get; } = new(NonDeterministicSeed());
@@ -79,6 +89,11 @@ public sealed partial class Generator
     /// <param name="seed">The seed.</param>
     /// <returns>The default generator, for chaining.</returns>
     public static Generator ManualSeedDefault(ulong seed) => Default.ManualSeed(seed);
+
+    /// <summary>Re-seeds <see cref="Default"/>; a negative seed wraps to 64 bits as in <c>torch.manual_seed</c>.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The default generator, for chaining.</returns>
+    public static Generator ManualSeedDefault(long seed) => Default.ManualSeed(seed);
 
     /// <summary>The seed this generator was last seeded with (<c>Generator.initial_seed()</c>).</summary>
     public ulong InitialSeed
@@ -110,10 +125,18 @@ public sealed partial class Generator
     }
 
     /// <summary>
+    /// Re-seeds this generator like <see cref="ManualSeed(ulong)"/>; a negative seed wraps to its
+    /// two's-complement 64-bit value, as in PyTorch.
+    /// </summary>
+    /// <param name="seed">The new seed.</param>
+    /// <returns>This generator, for chaining.</returns>
+    public Generator ManualSeed(long seed) => ManualSeed(unchecked((ulong)seed));
+
+    /// <summary>
     /// Re-seeds this generator from a non-deterministic source and returns the new seed, like
     /// <c>Generator.seed()</c>.
     /// </summary>
-    /// <returns>The seed now in use; pass it to <see cref="ManualSeed"/> to replay the stream.</returns>
+    /// <returns>The seed now in use; pass it to <see cref="ManualSeed(ulong)"/> to replay the stream.</returns>
     public ulong Seed()
     {
         var seed = NonDeterministicSeed();
@@ -149,9 +172,11 @@ public sealed partial class Generator
     }
 
     // Callers hold _lock.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Random32() => _engine.NextUInt32();
 
     // Callers hold _lock. The order of the two draws matters: ATen's make64BitsFrom32Bits(hi, lo).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Random64()
     {
         ulong hi = _engine.NextUInt32();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DlPath.Tensors;
 
 /// <summary>
@@ -46,6 +48,7 @@ internal sealed class Mt19937
     public Mt19937 Clone() => new(this);
 
     /// <summary>The next tempered 32-bit output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint NextUInt32()
     {
         if (--_left == 0)
@@ -63,6 +66,7 @@ internal sealed class Mt19937
     private static uint Twist(uint u, uint v) =>
         ((u & UpperMask) | (v & LowerMask)) >> 1 ^ ((v & 1u) != 0 ? MatrixA : 0u);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void NextState()
     {
         var s = _state;

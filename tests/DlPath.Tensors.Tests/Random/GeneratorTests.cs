@@ -40,6 +40,16 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Negative_and_int_seeds_wrap_to_64_bits_like_torch()
+    {
+        // torch.Generator().manual_seed(-1).initial_seed() == 2**64 - 1
+        Assert.Equal(ulong.MaxValue, new Generator(-1).InitialSeed);
+        Assert.Equal(new Generator(ulong.MaxValue).NextUInt32(), new Generator(-1).NextUInt32());
+        var seed = 42;
+        Assert.Equal(42UL, new Generator(0).ManualSeed(seed).InitialSeed);
+    }
+
+    [Fact]
     public void Parameterless_generator_uses_torch_default_seed()
     {
         Assert.Equal(67280421310721UL, new Generator().InitialSeed);
