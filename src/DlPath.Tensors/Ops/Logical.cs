@@ -18,6 +18,18 @@ public sealed partial class Tensor
     /// <summary>Elementwise NOT x (<a href="https://pytorch.org/docs/stable/generated/torch.logical_not.html">torch.logical_not</a>): true where x is zero.</summary>
     public Tensor LogicalNot() => Elementwise.Map<bool, bool>(UnaryKernels.Dense(this, DType.Bool), static x => !x);
 
+    /// <summary>True (a 0-d bool tensor) if any element is nonzero (<a href="https://pytorch.org/docs/stable/generated/torch.any.html">torch.any</a>).</summary>
+    public Tensor Any() => Reduction.Rowwise<bool, bool>(UnaryKernels.Dense(this, DType.Bool), Reduction.NormalizeDims(null, Rank, "any"), false, static row => row.Contains(true));
+
+    /// <summary>Whether any element is nonzero along a dim (bool).</summary>
+    public Tensor Any(int dim, bool keepDim = false) => Rank == 0 ? Any() : Reduction.Rowwise<bool, bool>(UnaryKernels.Dense(this, DType.Bool), [ShapeUtil.WrapDim(dim, Rank, "any")], keepDim, static row => row.Contains(true));
+
+    /// <summary>True (a 0-d bool tensor) if every element is nonzero (<a href="https://pytorch.org/docs/stable/generated/torch.all.html">torch.all</a>).</summary>
+    public Tensor All() => Reduction.Rowwise<bool, bool>(UnaryKernels.Dense(this, DType.Bool), Reduction.NormalizeDims(null, Rank, "all"), false, static row => !row.Contains(false));
+
+    /// <summary>Whether every element is nonzero along a dim (bool).</summary>
+    public Tensor All(int dim, bool keepDim = false) => Rank == 0 ? All() : Reduction.Rowwise<bool, bool>(UnaryKernels.Dense(this, DType.Bool), [ShapeUtil.WrapDim(dim, Rank, "all")], keepDim, static row => !row.Contains(false));
+
     /// <summary>Mask AND mask (bool tensors only; use <see cref="LogicalAnd"/> for other dtypes).</summary>
     public static Tensor operator &(Tensor a, Tensor b) => BoolOperands(a, b, "&").LogicalAnd(b);
 
