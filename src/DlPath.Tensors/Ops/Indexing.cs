@@ -104,7 +104,7 @@ public sealed partial class Tensor
         if (consumed > Rank) throw new IndexOutOfRangeException($"index [{shown}]: too many indices for a tensor of dimension {Rank} {ShapeString}");
 
         var cur = this;
-        int d = 0;
+        int d = 0, srcDim = 0; // d: dim of the view built so far; srcDim: the dim of this tensor it came from (for messages)
         var adv = new List<(int, Tensor)>();
         foreach (var ix in indices)
         {
@@ -113,14 +113,16 @@ public sealed partial class Tensor
                 case TensorIndexKind.Single:
                     if (ix.Index < -cur._shape[d] || ix.Index >= cur._shape[d])
                     {
-                        throw new IndexOutOfRangeException($"index [{shown}]: index {ix.Index} is out of bounds for dim {d} with size {cur._shape[d]} of {ShapeString}");
+                        throw new IndexOutOfRangeException($"index [{shown}]: index {ix.Index} is out of bounds for dim {srcDim} with size {cur._shape[d]} of {ShapeString}");
                     }
 
                     cur = cur.Select(d, ix.Index);
+                    srcDim++;
                     break;
                 case TensorIndexKind.Slice:
                     if (ix.Start is not null || ix.Stop is not null || ix.Step != 1) cur = cur.Slice(d, ix.Start, ix.Stop, ix.Step);
                     d++;
+                    srcDim++;
                     break;
                 case TensorIndexKind.NewAxis:
                     cur = cur.Unsqueeze(d);
@@ -128,6 +130,7 @@ public sealed partial class Tensor
                     break;
                 case TensorIndexKind.Ellipsis:
                     d += Rank - consumed;
+                    srcDim += Rank - consumed;
                     break;
                 default:
                     {
@@ -136,6 +139,7 @@ public sealed partial class Tensor
                         {
                             adv.Add((d, t));
                             d++;
+                            srcDim++;
                             break;
                         }
 
@@ -152,13 +156,14 @@ public sealed partial class Tensor
                         {
                             if (t._shape[j] != cur._shape[d + j])
                             {
-                                throw new ShapeException($"index [{shown}]: the mask shape {t.ShapeString} does not match the indexed shape {ShapeUtil.Format(cur._shape.AsSpan(d, t.Rank))} at dim {d + j} of {ShapeString}");
+                                throw new ShapeException($"index [{shown}]: the mask shape {t.ShapeString} does not match the indexed shape {ShapeUtil.Format(cur._shape.AsSpan(d, t.Rank))} at dim {srcDim + j} of {ShapeString}");
                             }
                         }
 
                         var positions = MaskPositions(t);
                         for (int j = 0; j < t.Rank; j++) adv.Add((d + j, positions[j]));
                         d += t.Rank;
+                        srcDim += t.Rank;
                         break;
                     }
             }
