@@ -52,6 +52,19 @@ public sealed class GeneratorTests
         Assert.Equal(expected, Conv2dOutputShapeGenerator.OutputSize(size, k, s, p, d));
 
     [Fact]
+    public void GeneratedShapesAndCountsArePositive()
+    {
+        var conv = GeneratorRegistry.Get("conv2d-output-shape");
+        var count = GeneratorRegistry.Get("conv2d-parameter-count");
+        for (int seed = 0; seed < 2000; seed++)
+        {
+            var shape = conv.Generate(new Random(seed)).Answer.Split(", ").Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.All(shape, v => Assert.True(v >= 1, $"seed {seed}: {string.Join(",", shape)}"));
+            Assert.True(long.Parse(count.Generate(new Random(seed)).Answer, CultureInfo.InvariantCulture) > 0);
+        }
+    }
+
+    [Fact]
     public void SoftmaxGradientSumsToZeroAndIsNegativeAtTheTarget()
     {
         var g = SoftmaxCrossEntropyGradientGenerator.Gradient([2.0, 1.0, 0.1], 0);

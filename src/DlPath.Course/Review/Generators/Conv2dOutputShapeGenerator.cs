@@ -18,10 +18,20 @@ public sealed class Conv2dOutputShapeGenerator : INumericGenerator
     {
         ArgumentNullException.ThrowIfNull(random);
         int n = random.Next(1, 65), cin = new[] { 1, 3, 16, 32, 64 }[random.Next(5)], cout = new[] { 8, 16, 32, 64, 128 }[random.Next(5)];
-        int h = random.Next(7, 65), w = random.Next(7, 65);
-        int k = new[] { 1, 3, 5, 7 }[random.Next(4)], s = random.Next(1, 4), p = random.Next(0, k / 2 + 2);
-        int d = random.Next(10) < 8 ? 1 : 2;
-        int ho = OutputSize(h, k, s, p, d), wo = OutputSize(w, k, s, p, d);
+        int h, w, k, s, p, d, ho, wo;
+        do
+        {
+            // Padding up to half the kernel, as real layers use; redraw the rare input too small for the dilated kernel.
+            h = random.Next(7, 65);
+            w = random.Next(7, 65);
+            k = new[] { 1, 3, 5, 7 }[random.Next(4)];
+            s = random.Next(1, 4);
+            p = random.Next(0, k / 2 + 1);
+            d = random.Next(10) < 8 ? 1 : 2;
+            ho = OutputSize(h, k, s, p, d);
+            wo = OutputSize(w, k, s, p, d);
+        }
+        while (ho < 1 || wo < 1);
         string dil = d == 1 ? string.Empty : $", dilation={d}";
         return new GeneratedQuestion(
             Id,
