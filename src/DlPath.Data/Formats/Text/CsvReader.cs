@@ -80,6 +80,10 @@ public static class CsvReader
         var field = new StringBuilder();
         int line = 1, recordLine = 1, quoteLine = 0;
         bool inQuotes = false, afterQuote = false, fieldStarted = false;
+        if (reader.Peek() == '\uFEFF')
+        {
+            reader.Read(); // a byte-order mark left in text that did not come through a StreamReader
+        }
         int c;
         while ((c = reader.Read()) >= 0)
         {
