@@ -168,6 +168,11 @@ public sealed class Downloader
         {
             throw new IOException($"Download of {url} failed: {ex.Message} (is the network reachable?)", ex);
         }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation; to the learner it is a failed download.
+            throw new IOException($"Download of {url} timed out after {_http.Timeout.TotalSeconds:0} s", ex);
+        }
         if (!response.IsSuccessStatusCode)
         {
             var status = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";

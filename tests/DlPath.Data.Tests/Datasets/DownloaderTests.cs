@@ -103,6 +103,18 @@ public sealed class DownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Client_timeout_is_an_io_error_and_leaves_nothing()
+    {
+        _server.Serve("slow.bin", Payload(10));
+        _server.Delays["slow.bin"] = TimeSpan.FromSeconds(3);
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var file = new DatasetFile("slow.bin", _server.BaseUrl + "slow.bin", null, new string('0', 64));
+        var ex = await Assert.ThrowsAsync<IOException>(() => new Downloader(impatient).DownloadFileAsync(file, file.PathUnder(_dir.Path)));
+        Assert.Contains("timed out", ex.Message);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
+    [Fact]
     public async Task Git_blob_id_verifies_when_there_is_no_sha256()
     {
         // `printf 'hello\n' | git hash-object --stdin` prints ce013625030ba8dba906f756967f9e9ca394464a.

@@ -30,6 +30,9 @@ internal sealed class LocalHttpServer : IDisposable
 
     public void Serve(string path, byte[] content) => _files[path] = content;
 
+    /// <summary>Paths whose response is held back this long (to exercise client timeouts).</summary>
+    public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new();
+
     private async Task Serve()
     {
         while (_listener.IsListening)
@@ -49,6 +52,10 @@ internal sealed class LocalHttpServer : IDisposable
             }
             var path = context.Request.Url!.AbsolutePath.TrimStart('/');
             Hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+            if (Delays.TryGetValue(path, out var delay))
+            {
+                await Task.Delay(delay);
+            }
             using var response = context.Response;
             if (_files.TryGetValue(path, out var content))
             {
