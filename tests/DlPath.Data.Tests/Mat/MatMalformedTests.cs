@@ -151,6 +151,25 @@ public class MatMalformedTests
     }
 
     [Fact]
+    public void Sparse_with_out_of_range_row_index_is_rejected()
+    {
+        var b = new MatBuilder();
+        b.Add(b.Sparse("S", 2, 2, ir: [0, 5], jc: [0, 1, 2], pr: [1, 2]));
+        var ex = Assert.Throws<MatFormatException>(() => MatFile.Parse(b.ToArray(), "s.mat"));
+        Assert.Contains("sparse row index 5 is outside 0..1", ex.Message);
+        Assert.Equal("S", ex.VariableName);
+    }
+
+    [Fact]
+    public void Sparse_with_decreasing_column_starts_is_rejected()
+    {
+        var b = new MatBuilder();
+        b.Add(b.Sparse("S", 2, 2, ir: [0, 1], jc: [0, 2, 1], pr: [1, 2]));
+        var ex = Assert.Throws<MatFormatException>(() => MatFile.Parse(b.ToArray(), "s.mat"));
+        Assert.Contains("not increasing", ex.Message);
+    }
+
+    [Fact]
     public void Missing_file_is_a_file_not_found()
     {
         using var dir = TestPaths.NewTempDir();

@@ -312,7 +312,7 @@ internal sealed class MatParser
         for (int j = 0; j <= cols; j++)
         {
             colStart[j] = (int)jc[j];
-            if (j > 0 && colStart[j] < colStart[j - 1] || colStart[j] > nnz)
+            if (colStart[j] < 0 || j > 0 && colStart[j] < colStart[j - 1] || colStart[j] > nnz)
             {
                 throw Fail(seg, jcTag.DataStart + 4 * j, label, $"sparse column starts (jc) are not increasing within 0..{nnz} at column {j}");
             }

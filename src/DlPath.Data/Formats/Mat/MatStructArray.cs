@@ -7,16 +7,17 @@ namespace DlPath.Data.Formats.Mat;
 public sealed class MatStructArray : MatVariable
 {
     private readonly MatVariable[] _values; // element-major: [element * fieldCount + field]
+    private readonly string[] _fieldNames;
 
     internal MatStructArray(string name, int[] dims, bool isGlobal, string[] fieldNames, MatVariable[] values)
         : base(name, MatClass.Struct, dims, isGlobal)
     {
-        FieldNames = fieldNames;
+        _fieldNames = fieldNames;
         _values = values;
     }
 
     /// <summary>The field names in the order they were saved.</summary>
-    public IReadOnlyList<string> FieldNames { get; }
+    public IReadOnlyList<string> FieldNames => _fieldNames;
 
     /// <summary>A field of a 1x1 struct.</summary>
     /// <exception cref="InvalidOperationException">The struct array has more than one element.</exception>
@@ -32,11 +33,11 @@ public sealed class MatStructArray : MatVariable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(element);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(element, Count);
-        int f = Array.IndexOf((string[])FieldNames, field);
+        int f = Array.IndexOf(_fieldNames, field);
         if (f < 0)
         {
             throw new KeyNotFoundException($"struct '{Name}' has no field '{field}'; its fields are: {string.Join(", ", FieldNames)}");
         }
-        return _values[element * FieldNames.Count + f];
+        return _values[element * _fieldNames.Length + f];
     }
 }
