@@ -21,6 +21,18 @@ namespace DlPath.Tensors;
 /// with its default AVX2 kernels; see <see cref="Normal(Span{float}, double, double)"/> for the one place
 /// where PyTorch itself differs between CPU kinds.
 /// </para>
+/// <para>
+/// Spans stand for the elements of a tensor in the order PyTorch visits them. For a contiguous tensor
+/// that is its row-major order. For a strided view (a transpose, a slice with a step) PyTorch fills the
+/// elements in the order they lie in memory, and <c>normal_</c> then always takes the element-wise path:
+/// gather the view's elements in memory order, fill them with the same method (or
+/// <see cref="NormalElementwise(Span{float}, double, double)"/> for normals), and scatter them back.
+/// </para>
+/// <para>
+/// The float64 normal samplers call the platform's double <c>log</c>, <c>sin</c> and <c>cos</c>, as PyTorch
+/// does; they are bit-exact against PyTorch where both use the same C library (glibc on Linux). Elsewhere
+/// a rare element may differ in the last bit. Everything else here is pure integer or IEEE arithmetic.
+/// </para>
 /// <example>
 /// <code>
 /// var g = new Generator(42);          // torch.Generator().manual_seed(42)

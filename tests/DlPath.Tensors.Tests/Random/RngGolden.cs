@@ -63,6 +63,19 @@ internal static class RngGolden
                     var std = args.GetProperty("std").GetDouble();
                     return Floats(dtype, n, f => g.Normal(f, mean, std), d => g.Normal(d, mean, std));
                 }
+            case "normal_noncontiguous":
+                {
+                    // The golden values are in memory order, the order callers must fill a strided view in.
+                    var mean = args.GetProperty("mean").GetDouble();
+                    var std = args.GetProperty("std").GetDouble();
+                    return Floats(dtype, n, f => g.NormalElementwise(f, mean, std), d => g.NormalElementwise(d, mean, std));
+                }
+            case "uniform_noncontiguous":
+                {
+                    var low = args.GetProperty("low").GetDouble();
+                    var high = args.GetProperty("high").GetDouble();
+                    return Floats(dtype, n, f => g.Uniform(f, low, high), d => g.Uniform(d, low, high));
+                }
             case "randint":
                 {
                     var result = new long[n];
