@@ -29,9 +29,11 @@ namespace DlPath.Tensors;
 /// <see cref="NormalElementwise(Span{float}, double, double)"/> for normals), and scatter them back.
 /// </para>
 /// <para>
-/// The float64 normal samplers call the platform's double <c>log</c>, <c>sin</c> and <c>cos</c>, as PyTorch
-/// does; they are bit-exact against PyTorch where both use the same C library (glibc on Linux). Elsewhere
-/// a rare element may differ in the last bit. Everything else here is pure integer or IEEE arithmetic.
+/// The double-precision Box-Muller (float64 normals, and float32 normals drawn element-wise) calls the
+/// platform's double <c>log</c>, <c>sin</c> and <c>cos</c>, as PyTorch does; it is bit-exact against PyTorch
+/// where both use the same C library (glibc on Linux, where the golden tests run). Elsewhere a rare element
+/// may differ in the last bit. Everything else here, the float32 chunked normals included, is integer or
+/// correctly rounded IEEE arithmetic and gives the same bits on every platform.
 /// </para>
 /// <example>
 /// <code>
