@@ -43,6 +43,8 @@ def values_of(t):
 
 def run(op, dtype, shape, args, gen):
     """Calls the torch function a case names, on generator gen, and returns the result tensor."""
+    if op == "get_state":
+        return gen.get_state()
     dt = DTYPES[dtype]
     if op == "rand":
         return torch.rand(shape, dtype=dt, generator=gen)
@@ -221,8 +223,22 @@ def sequence_cases():
         ("randperm", "int64", [60], {"n": 60}),
         ("bernoulli", "float32", [32], {"p": 0.8}),
     ]
+    state = [  # get_state() bytes along the way: fresh, with a cached normal, past a state regeneration
+        ("get_state", "uint8", [], {}),
+        ("randn", "float64", [3], {}),
+        ("get_state", "uint8", [], {}),
+        ("rand", "float32", [5], {}),
+        ("randn", "float32", [20], {}),
+        ("randn", "float64", [1], {}),
+        ("get_state", "uint8", [], {}),
+        ("randint", "int64", [700], {"low": 0, "high": 1000}),
+        ("get_state", "uint8", [], {}),
+        ("randn", "float64", [2], {}),
+        ("randn", "float32", [1], {}),
+    ]
     return [sequence(f"sequence_mixed_seed{s}", s, mixed) for s in SEEDS] + \
-        [sequence("sequence_odd_counts", 11, odd), sequence("sequence_init", 2024, init)]
+        [sequence("sequence_odd_counts", 11, odd), sequence("sequence_init", 2024, init),
+         sequence("sequence_state", 2**40 + 3, state)]
 
 
 def generator_cases():

@@ -44,6 +44,32 @@ internal sealed class Mt19937
         _next = 0;
     }
 
+    /// <summary>The 624 state words.</summary>
+    public ReadOnlySpan<uint> State => _state;
+
+    /// <summary>Draws left before the next regeneration of the state block (1 ..= 624).</summary>
+    public int Left => _left;
+
+    /// <summary>Index of the next state word to temper (0 ..= 624).</summary>
+    public int Next => _next;
+
+    /// <summary>
+    /// An engine with the given state words and position, or null when the position is one PyTorch's
+    /// <c>mt19937::is_valid</c> rejects.
+    /// </summary>
+    public static Mt19937? FromState(ReadOnlySpan<uint> state, int left, int next)
+    {
+        if (state.Length != N || left <= 0 || left > N || next < 0 || next > N)
+        {
+            return null;
+        }
+        var engine = new Mt19937(0);
+        state.CopyTo(engine._state);
+        engine._left = left;
+        engine._next = next;
+        return engine;
+    }
+
     /// <summary>A copy with the same state, for <see cref="Generator.Clone"/>.</summary>
     public Mt19937 Clone() => new(this);
 

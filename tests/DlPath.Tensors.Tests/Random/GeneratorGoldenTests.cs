@@ -55,6 +55,32 @@ public class GeneratorGoldenTests
     }
 
     [Fact]
+    public void SetState_with_pytorch_state_bytes_resumes_pytorch_stream()
+    {
+        // Restore each state PyTorch saved mid-sequence into a generator seeded differently, then replay
+        // the rest of the sequence: every later value must be PyTorch's.
+        var steps = RngGolden.Case("rng_sequence.json", "sequence_state").GetProperty("steps").EnumerateArray().ToArray();
+        var restored = 0;
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (steps[k].GetProperty("op").GetString() != "get_state")
+            {
+                continue;
+            }
+            var bytes = steps[k].GetProperty("values").EnumerateArray().Select(v => (byte)v.GetInt32()).ToArray();
+            var g = new Generator(999);
+            g.SetState(bytes);
+            Assert.Equal((1UL << 40) + 3, g.InitialSeed);
+            for (var j = k + 1; j < steps.Length; j++)
+            {
+                RngGolden.AssertSame($"after set_state of step {k}, step {j}", RngGolden.Expected(steps[j]), RngGolden.Run(g, steps[j]));
+            }
+            restored++;
+        }
+        Assert.Equal(4, restored);
+    }
+
+    [Fact]
     public void Golden_files_have_the_expected_format_and_coverage()
     {
         var ops = new HashSet<string>();

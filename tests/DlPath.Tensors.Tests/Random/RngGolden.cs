@@ -47,6 +47,8 @@ internal static class RngGolden
         var n = call.GetProperty("shape").EnumerateArray().Aggregate(1, (acc, d) => acc * d.GetInt32());
         switch (op)
         {
+            case "get_state":
+                return g.GetState().Select(b => (long)b).ToArray();
             case "rand":
                 return Floats(dtype, n, f => g.Uniform(f), d => g.Uniform(d));
             case "randn":
