@@ -185,6 +185,9 @@ public sealed partial class Generator
         }
     }
 
+    // Raw draws for a fill are taken this many at a time into a stack buffer.
+    private const int DrawChunk = 256;
+
     // Callers hold _lock.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Random32() => _engine.NextUInt32();
@@ -196,6 +199,38 @@ public sealed partial class Generator
         ulong hi = _engine.NextUInt32();
         ulong lo = _engine.NextUInt32();
         return (hi << 32) | lo;
+    }
+
+    // Callers hold _lock. uniform_real_distribution<float>(0, 1): one 32-bit draw per element.
+    private void FillUnitFloats(Span<float> destination)
+    {
+        Span<uint> raw = stackalloc uint[DrawChunk];
+        for (var start = 0; start < destination.Length; start += DrawChunk)
+        {
+            var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+            var bits = raw[..chunk.Length];
+            _engine.Fill(bits);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = UnitFloat(bits[i]);
+            }
+        }
+    }
+
+    // Callers hold _lock. uniform_real_distribution<double>(0, 1): one 64-bit draw per element.
+    private void FillUnitDoubles(Span<double> destination)
+    {
+        Span<ulong> raw = stackalloc ulong[DrawChunk];
+        for (var start = 0; start < destination.Length; start += DrawChunk)
+        {
+            var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+            var bits = raw[..chunk.Length];
+            _engine.Fill(bits);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = UnitDouble(bits[i]);
+            }
+        }
     }
 
     private static ulong NonDeterministicSeed()

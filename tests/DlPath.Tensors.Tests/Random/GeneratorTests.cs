@@ -229,6 +229,17 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Bernoulli_with_probabilities_may_run_in_place()
+    {
+        var p = Enumerable.Range(0, 600).Select(i => (i % 7) / 6f).ToArray();
+        var expected = new float[p.Length];
+        new Generator(10).Bernoulli(expected, p);
+        var inPlace = (float[])p.Clone();
+        new Generator(10).Bernoulli(inPlace, inPlace);
+        Assert.Equal(expected, inPlace);
+    }
+
+    [Fact]
     public void Dropout_with_p_0_or_1_draws_nothing()
     {
         var g = new Generator(9);
