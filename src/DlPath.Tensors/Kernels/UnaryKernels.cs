@@ -68,14 +68,14 @@ internal static class UnaryKernels
 
     // ---- scalar kernels for functions TensorPrimitives does not have -------------------------------------
 
-    /// <summary>sign(x): -1, 0 or +1; NaN stays NaN.</summary>
+    /// <summary>sign(x): -1, 0 or +1; NaN gives 0 (as torch.sign).</summary>
     public static void Sign<T>(ReadOnlySpan<T> x, Span<T> d)
         where T : INumber<T>
     {
         for (int i = 0; i < x.Length; i++)
         {
             T v = x[i];
-            d[i] = v > T.Zero ? T.One : v < T.Zero ? -T.One : T.IsNaN(v) ? v : T.Zero;
+            d[i] = v > T.Zero ? T.One : v < T.Zero ? -T.One : T.Zero;
         }
     }
 

@@ -64,6 +64,8 @@ public class MathGoldenTests
             "pow_base" => Tensor.Pow(c.Arg("base", 1.0), x[0]),
             "maximum" => x[0].Maximum(x[1]),
             "minimum" => x[0].Minimum(x[1]),
+            "max_binary" => x[0].Max(x[1]),
+            "min_binary" => x[0].Min(x[1]),
             "where" => Tensor.Where(x[0], x[1], x[2]),
             "max_all" => x[0].Max(),
             "min_all" => x[0].Min(),
