@@ -10,13 +10,16 @@ public class MathGoldenTests
 {
     private const string File = "math.json";
 
-    public static TheoryData<string> Cases => GoldenFile.CaseNames(File);
+    // Parsed once for all cases (the file holds a few hundred); tests never modify the tensors in a case.
+    private static readonly Lazy<Dictionary<string, GoldenCase>> Loaded = new(() => GoldenFile.Load(File).ToDictionary(c => c.Name));
+
+    public static TheoryData<string> Cases => new(Loaded.Value.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void MatchesPyTorch(string name)
     {
-        var c = GoldenFile.Case(File, name);
+        var c = Loaded.Value[name];
         var inputs = c.Inputs.Select(t => t.DType.IsFloatingPoint() && c.GradOutput is not null ? t.Clone().RequireGrad() : t).ToArray();
         Tensor output = Apply(c, inputs);
 
