@@ -30,7 +30,7 @@ public class UnfoldKernelTests
         var fast = new double[colsLength];
         var reference = new double[colsLength];
         Array.Fill(fast, double.NaN); // the kernel must write every element, padding included
-        Tensor.Im2Col<double>(x, fast, g);
+        Tensor.Im2Col(x, 0, fast, g);
         Tensor.Im2ColReference<double>(x, reference, g);
         Assert.Equal(reference, fast);
 
@@ -38,9 +38,19 @@ public class UnfoldKernelTests
         for (int i = 0; i < cols.Length; i++) cols[i] = rng.NextDouble() - 0.5;
         var foldFast = new double[x.Length];
         var foldReference = new double[x.Length];
-        Tensor.Col2Im<double>(cols, foldFast, g);
+        Tensor.Col2Im(cols, 0, foldFast, g);
         Tensor.Col2ImReference<double>(cols, foldReference, g);
         for (int i = 0; i < x.Length; i++) Assert.Equal(foldReference[i], foldFast[i], 12);
+    }
+
+    [Fact]
+    public void UnfoldReadsAViewWithAStorageOffset()
+    {
+        var x = Tensor.Arange(0, 2 * 2 * 4 * 4, 1, DType.Float32).Reshape(2, 2, 4, 4);
+        var view = x[1..]; // contiguous, starts at element 32 of the storage
+        Assert.True(view.IsContiguous && view.StorageOffset > 0);
+        Assert.Equal(view.Clone().Unfold(2, padding: 1).ToArray<float>(), view.Unfold(2, padding: 1).ToArray<float>());
+        Assert.Equal(view.Unfold(2).Fold([4, 4], [2]).ToArray<float>(), view.Clone().Unfold(2).Fold([4, 4], [2]).ToArray<float>());
     }
 
     [Fact]
