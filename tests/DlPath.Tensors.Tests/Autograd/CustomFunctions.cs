@@ -68,3 +68,14 @@ internal sealed class BadShape : Function<BadShape>
 
     public override Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput) => [gradOutput.Sum(0)];
 }
+
+/// <summary>y = factor * x, with the factor a setting of the instance (called through Invoke).</summary>
+internal sealed class Scale : Function<Scale>
+{
+    public double Factor { get; init; } = 1;
+
+    public override Tensor Forward(FunctionContext ctx, params Tensor[] inputs) => inputs[0] * Factor;
+
+    // d(factor * x)/dx = factor
+    public override Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput) => [gradOutput * Factor];
+}

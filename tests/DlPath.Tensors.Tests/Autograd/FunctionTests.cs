@@ -70,6 +70,15 @@ public class FunctionTests
     }
 
     [Fact]
+    public void InstancesCarrySettings()
+    {
+        var scale = new Scale { Factor = -2.5 };
+        var r = GradCheck.Check(x => scale.Invoke(x[0]) * x[0], [X(4)]);
+        Assert.True(r.Passed, r.ToString());
+        Assert.Equal(new double[] { -2.5 * 0.8 }, scale.Invoke(X(1)).ToArray<double>());
+    }
+
+    [Fact]
     public void BackwardWithTheWrongShapeIsReported()
     {
         var x = X(2, 3).RequireGrad();
