@@ -1,3 +1,5 @@
+using DlPath.Tensors.Kernels;
+
 namespace DlPath.Tensors.Tests.Indexing;
 
 /// <summary>The fast im2col/col2im kernels agree with their plain-loop reference twins on many geometries.</summary>
