@@ -7,14 +7,14 @@ namespace DlPath.NN;
 // op that holds the math and its derivative.
 
 /// <summary>max(0, x) (<c>torch.nn.ReLU</c>).</summary>
-public sealed class ReLU : Module
+public sealed class Relu : Module
 {
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => input.Relu();
 }
 
 /// <summary>x for x ≥ 0, slope·x otherwise (<c>torch.nn.LeakyReLU</c>, default slope 0.01).</summary>
-public sealed class LeakyReLU(double negativeSlope = 0.01) : Module
+public sealed class LeakyRelu(double negativeSlope = 0.01) : Module
 {
     /// <summary>The slope for negative inputs.</summary>
     public double NegativeSlope { get; } = negativeSlope;
@@ -27,7 +27,7 @@ public sealed class LeakyReLU(double negativeSlope = 0.01) : Module
 }
 
 /// <summary>x·Φ(x) (<c>torch.nn.GELU</c>); <c>approximate: "tanh"</c> uses the tanh formula.</summary>
-public sealed class GELU(string approximate = "none") : Module
+public sealed class Gelu(string approximate = "none") : Module
 {
     /// <summary>"none" (exact, with erf) or "tanh".</summary>
     public string Approximate { get; } = approximate;
@@ -40,7 +40,7 @@ public sealed class GELU(string approximate = "none") : Module
 }
 
 /// <summary>x·σ(x), also called swish (<c>torch.nn.SiLU</c>).</summary>
-public sealed class SiLU : Module
+public sealed class Silu : Module
 {
     /// <inheritdoc />
     public override Tensor Forward(Tensor input) => input.Silu();

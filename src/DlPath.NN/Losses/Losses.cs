@@ -35,7 +35,7 @@ public sealed class CrossEntropyLoss(Tensor? weight = null, long ignoreIndex = -
 }
 
 /// <summary>Negative log-likelihood on log-probabilities (<c>torch.nn.NLLLoss</c>).</summary>
-public sealed class NLLLoss(Tensor? weight = null, long ignoreIndex = -100, Reduction reduction = Reduction.Mean) : Loss(reduction)
+public sealed class NllLoss(Tensor? weight = null, long ignoreIndex = -100, Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
     /// <summary>Per-class weights (C), or null.</summary>
     public Tensor? Weight { get; } = weight;
@@ -48,7 +48,7 @@ public sealed class NLLLoss(Tensor? weight = null, long ignoreIndex = -100, Redu
 }
 
 /// <summary>Binary cross-entropy on probabilities (<c>torch.nn.BCELoss</c>).</summary>
-public sealed class BCELoss(Tensor? weight = null, Reduction reduction = Reduction.Mean) : Loss(reduction)
+public sealed class BceLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
     /// <summary>Element weights (broadcast to the input), or null.</summary>
     public Tensor? Weight { get; } = weight;
@@ -58,7 +58,7 @@ public sealed class BCELoss(Tensor? weight = null, Reduction reduction = Reducti
 }
 
 /// <summary>Sigmoid + binary cross-entropy on logits (<c>torch.nn.BCEWithLogitsLoss</c>), with pos_weight.</summary>
-public sealed class BCEWithLogitsLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean, Tensor? posWeight = null) : Loss(reduction)
+public sealed class BceWithLogitsLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean, Tensor? posWeight = null) : Loss(reduction)
 {
     /// <summary>Element weights, or null.</summary>
     public Tensor? Weight { get; } = weight;
@@ -71,7 +71,7 @@ public sealed class BCEWithLogitsLoss(Tensor? weight = null, Reduction reduction
 }
 
 /// <summary>Mean squared error (<c>torch.nn.MSELoss</c>).</summary>
-public sealed class MSELoss(Reduction reduction = Reduction.Mean) : Loss(reduction)
+public sealed class MseLoss(Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, Tensor target) => Functional.MseLoss(input, target, Reduction);
