@@ -49,10 +49,9 @@ public static partial class Functional
         smooth = Tensor.Where(keep, smooth, 0.0);
         Tensor smoothReduced = reduction switch
         {
-            // torch: with class weights the sum is divided by the weights of the kept targets; without, it is the
-            // plain mean over all elements (ignored ones included, as zeros).
+            // torch: with class weights the sum is divided by the weights of the kept targets; without, by their count.
             Reduction.Mean when weight is not null => smooth.Sum() / weight.IndexSelect(0, Tensor.Where(keep, target, 0).Reshape(-1)).Mul(keep.Reshape(-1).To(input.DType)).Sum(),
-            Reduction.Mean => smooth.Mean(),
+            Reduction.Mean => smooth.Sum() / keep.Sum().To(input.DType),
             Reduction.Sum => smooth.Sum(),
             _ => smooth,
         };
