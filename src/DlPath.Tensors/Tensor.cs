@@ -159,6 +159,9 @@ public sealed partial class Tensor
 
     private static bool ComputeContiguous(int[] shape, int[] strides)
     {
+        // An empty tensor has no elements to be out of order (torch: is_contiguous() is true when numel == 0);
+        // without this, a fresh zero-size tensor would not count as contiguous and AsSpan on it would throw.
+        if (Array.IndexOf(shape, 0) >= 0) return true;
         int expected = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {

@@ -1,4 +1,4 @@
-namespace DlPath.Tensors.Tests.Random;
+namespace DlPath.Tensors.Tests.Generators;
 
 /// <summary>
 /// Tests that re-seed the process-wide <see cref="Generator.Default"/>. They run alone (no other test

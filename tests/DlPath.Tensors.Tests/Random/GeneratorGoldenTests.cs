@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DlPath.Tensors.Tests.Random;
+namespace DlPath.Tensors.Tests.Generators;
 
 /// <summary>
 /// Every case of the rng_*.json golden files (written from PyTorch 1.13 by

@@ -1,4 +1,4 @@
-namespace DlPath.Tensors.Tests.Random;
+namespace DlPath.Tensors.Tests.Generators;
 
 /// <summary>Behaviour of <see cref="Generator"/> that does not need PyTorch's numbers to check.</summary>
 public class GeneratorTests

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace DlPath.Tensors.Tests.Random;
+namespace DlPath.Tensors.Tests.Generators;
 
 /// <summary>
 /// Loads the golden files written by tests/golden/make_rng_golden.py and replays their cases on a
