@@ -224,4 +224,15 @@ public sealed class ModuleTests
         Assert.Throws<ShapeException>(() => new BatchNorm2d(3).Call(Tensor.Zeros(2, 4, 2, 2)));
         Assert.Throws<IndexOutOfRangeException>(() => new Embedding(3, 2).Call(Tensor.FromArray(new long[] { 0, 3 })));
     }
+
+    [Fact]
+    public void Embedding_padding_row_starts_at_zero_and_gets_no_gradient()
+    {
+        var emb = new Embedding(5, 3, paddingIdx: 1, generator: new Generator(1));
+        Assert.All(emb.Weight.Value.Select(0, 1).ToArray<float>(), v => Assert.Equal(0f, v));
+        emb.Call(Tensor.FromArray(new long[] { 1, 2, 1, 0 })).Sum().Backward();
+        Assert.All(emb.Weight.Grad!.Select(0, 1).ToArray<float>(), v => Assert.Equal(0f, v));
+        Assert.All(emb.Weight.Grad!.Select(0, 2).ToArray<float>(), v => Assert.Equal(1f, v));
+        Assert.Contains("padding_idx=1", emb.ToString());
+    }
 }

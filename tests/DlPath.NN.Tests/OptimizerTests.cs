@@ -136,4 +136,16 @@ public sealed class OptimizerTests
         Assert.Equal(0.75 * 0.5, opt.ParamGroups[0].Lr, 12);
         Assert.Equal([0.375], decay.LastLr);
     }
+
+    [Fact]
+    public void A_step_invalidates_graphs_that_saved_the_old_parameters()
+    {
+        var (m, x, y) = Problem();
+        var opt = new Sgd(m.Parameters(), lr: 0.1);
+        Functional.MseLoss(m.Call(x), y).Backward();
+        var stale = Functional.MseLoss(m.Call(x), y);
+        opt.Step();
+        var e = Assert.Throws<InvalidOperationException>(() => stale.Backward());
+        Assert.Contains("in-place", e.Message);
+    }
 }
