@@ -127,7 +127,8 @@ public static partial class Functional
 
     /// <summary>
     /// 2-D max pooling (<c>F.max_pool2d</c>): the largest value of each window; stride defaults to the kernel size,
-    /// padding counts as -inf. The gradient flows to the (first) maximum of each window.
+    /// padding counts as -inf. The gradient flows to the (first) maximum of each window. Runs a direct kernel
+    /// (<see cref="MaxPool2dKernel"/>) that agrees with the Unfold + Max reference.
     /// </summary>
     public static Tensor MaxPool2d(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, int[]? dilation = null)
     {
@@ -145,7 +146,22 @@ public static partial class Functional
         int oh = OutSize(input.Shape[2], k[0], s[0], p[0], d[0]), ow = OutSize(input.Shape[3], k[1], s[1], p[1], d[1]);
         if (oh <= 0 || ow <= 0) throw new ShapeException($"max_pool2d: input {input.ShapeString} is smaller than the kernel {Py(k)}");
 
-        // Pad with -inf so a padded cell never wins, then take each window's max: (N, C, kh*kw, L) -> (N, C, L).
+        if (!input.DType.IsFloatingPoint()) throw new ArgumentException($"max_pool2d: needs a floating-point input, got {input.DType.Name()}");
+        return MaxPool2dKernel.Compute(input, [k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], oh, ow]);
+    }
+
+    /// <summary>
+    /// The readable formulation of <see cref="MaxPool2d"/> that the direct kernel is tested against: pad with -inf so
+    /// a padded cell never wins, cut every window into a column (Unfold), and take each column's max.
+    /// </summary>
+    internal static Tensor MaxPool2dReference(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, int[]? dilation = null)
+    {
+        int[] k = Pair(kernelSize, 1, "max_pool2d kernel_size"), s = stride is null || stride.Length == 0 ? k : Pair(stride, 1, "max_pool2d stride");
+        int[] p = Pair(padding, 0, "max_pool2d padding"), d = Pair(dilation, 1, "max_pool2d dilation");
+        int n = input.Shape[0], c = input.Shape[1];
+        int oh = OutSize(input.Shape[2], k[0], s[0], p[0], d[0]), ow = OutSize(input.Shape[3], k[1], s[1], p[1], d[1]);
+
+        // (N, C, kh*kw, L) -> max over the window -> (N, C, L)
         var x = p[0] > 0 || p[1] > 0 ? input.Pad([p[1], p[1], p[0], p[0]], PadMode.Constant, double.NegativeInfinity) : input;
         var windows = x.Unfold(k, d, null, s).Reshape(n, c, k[0] * k[1], oh * ow);
         return windows.Max(2).Values.Reshape(n, c, oh, ow);
