@@ -25,12 +25,12 @@ public static partial class RoadmapValidator
     public static readonly IReadOnlySet<string> KnownDecks = new HashSet<string>(StringComparer.Ordinal) { "math", "ml", "dl", "dsa" };
 
     /// <summary>Every problem found, one line each; empty when the roadmap is valid.</summary>
-    public static IReadOnlyList<string> Validate(Roadmap roadmap)
+    public static IReadOnlyList<string> Validate(Guide roadmap)
     {
         var problems = new List<string>();
-        if (roadmap.Format != Roadmap.SupportedFormat)
+        if (roadmap.Format != Guide.SupportedFormat)
         {
-            problems.Add($"format {roadmap.Format} is not supported (this DlPath reads format {Roadmap.SupportedFormat})");
+            problems.Add($"format {roadmap.Format} is not supported (this DlPath reads format {Guide.SupportedFormat})");
         }
 
         if (string.IsNullOrWhiteSpace(roadmap.Version))

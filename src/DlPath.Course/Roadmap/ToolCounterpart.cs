@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DlPath.Course.Roadmap;
 
 /// <summary>
@@ -7,4 +9,7 @@ namespace DlPath.Course.Roadmap;
 /// <param name="Python">The tool the guide names.</param>
 /// <param name="CSharp">Its C# / .NET counterpart.</param>
 /// <param name="DlPath">The part of DlPath that plays its role on the path.</param>
-public sealed record ToolCounterpart(string Python, string CSharp, string DlPath);
+public sealed record ToolCounterpart(
+    string Python,
+    [property: JsonPropertyName("csharp")] string CSharp,
+    [property: JsonPropertyName("dlpath")] string DlPath);

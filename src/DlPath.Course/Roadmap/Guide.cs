@@ -8,12 +8,12 @@ namespace DlPath.Course.Roadmap;
 /// checkpoints, milestones, prerequisites, C# counterparts and DlPath practice items. The data lives in
 /// <c>Roadmap/roadmap.json</c>, embedded in the assembly; <see cref="Load"/> parses and validates it.
 /// </summary>
-public sealed record Roadmap
+public sealed record Guide
 {
     /// <summary>The data format this code reads; a file with another format number is refused.</summary>
     public const int SupportedFormat = 1;
 
-    private static readonly Lazy<Roadmap> s_embedded = new(LoadEmbeddedCore);
+    private static readonly Lazy<Guide> s_embedded = new(LoadEmbeddedCore);
 
     private IReadOnlyList<RoadmapTask> _tasks = [];
     private Dictionary<string, RoadmapTask> _byId = new(StringComparer.Ordinal);
@@ -27,8 +27,8 @@ public sealed record Roadmap
     /// <summary>Title of the path.</summary>
     public required string Title { get; init; }
 
-    /// <summary>Which guide this follows, in a sentence.</summary>
-    public required string Guide { get; init; }
+    /// <summary>Which guide this follows and how DlPath adapts it, in a sentence.</summary>
+    public required string Source { get; init; }
 
     /// <summary>The weekly hours the guide assumes (20: six months).</summary>
     public required double HoursPerWeek { get; init; }
@@ -54,17 +54,17 @@ public sealed record Roadmap
     public double TotalHours => _tasks.Sum(t => t.Hours);
 
     /// <summary>The roadmap shipped with DlPath (parsed and validated once).</summary>
-    public static Roadmap Load() => s_embedded.Value;
+    public static Guide Load() => s_embedded.Value;
 
     /// <summary>Parses and validates roadmap JSON; throws <see cref="RoadmapException"/> listing every problem.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">A name for the data in error messages (a file name).</param>
-    public static Roadmap Parse(string json, string source = "roadmap.json")
+    public static Guide Parse(string json, string source = "roadmap.json")
     {
-        Roadmap? roadmap;
+        Guide? roadmap;
         try
         {
-            roadmap = JsonSerializer.Deserialize<Roadmap>(json, JsonOptions);
+            roadmap = JsonSerializer.Deserialize<Guide>(json, JsonOptions);
         }
         catch (JsonException e)
         {
@@ -130,10 +130,10 @@ public sealed record Roadmap
         _byId = all.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
-    private static Roadmap LoadEmbeddedCore()
+    private static Guide LoadEmbeddedCore()
     {
         const string name = "DlPath.Course.Roadmap.roadmap.json";
-        using var stream = typeof(Roadmap).Assembly.GetManifestResourceStream(name)
+        using var stream = typeof(Guide).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"the embedded resource {name} is missing from DlPath.Course");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd(), "embedded roadmap.json");
