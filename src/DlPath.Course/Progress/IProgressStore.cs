@@ -15,7 +15,7 @@ public interface IProgressStore : IDisposable
     int SchemaVersion { get; }
 
     /// <summary>Recorded task states by task id; tasks without a row are <see cref="TaskState.Todo"/>.</summary>
-    IReadOnlyDictionary<string, TaskStatus> GetTaskStates();
+    IReadOnlyDictionary<string, TaskProgress> GetTaskStates();
 
     /// <summary>Sets a task's state.</summary>
     void SetTaskState(string taskId, TaskState state, DateTimeOffset at);

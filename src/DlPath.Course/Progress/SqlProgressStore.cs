@@ -75,15 +75,15 @@ public abstract class SqlProgressStore : IProgressStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, TaskStatus> GetTaskStates()
+    public IReadOnlyDictionary<string, TaskProgress> GetTaskStates()
     {
-        var result = new Dictionary<string, TaskStatus>(StringComparer.Ordinal);
+        var result = new Dictionary<string, TaskProgress>(StringComparer.Ordinal);
         using var cmd = Command(null, "SELECT task_id, state, updated_at FROM tasks ORDER BY task_id");
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             var id = r.GetString(0);
-            result[id] = new TaskStatus(id, TaskStates.Parse(r.GetString(1)), r.GetFieldValue<DateTimeOffset>(2));
+            result[id] = new TaskProgress(id, TaskStates.Parse(r.GetString(1)), r.GetFieldValue<DateTimeOffset>(2));
         }
 
         return result;

@@ -4,4 +4,4 @@ namespace DlPath.Course.Progress;
 /// <param name="TaskId">Roadmap task id.</param>
 /// <param name="State">Current state.</param>
 /// <param name="UpdatedAt">When the state last changed (UTC).</param>
-public sealed record TaskStatus(string TaskId, TaskState State, DateTimeOffset UpdatedAt);
+public sealed record TaskProgress(string TaskId, TaskState State, DateTimeOffset UpdatedAt);
