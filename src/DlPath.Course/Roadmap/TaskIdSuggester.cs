@@ -36,7 +36,14 @@ public static class TaskIdSuggester
             }
         }
 
-        return scored.OrderBy(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal)
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        // Only the closest matches: "ml/wek3" suggests ml/week3, not every week one edit further away.
+        var best = scored.Min(s => s.Score);
+        return scored.Where(s => s.Score <= best).OrderBy(s => s.Id, StringComparer.Ordinal)
             .Take(max).Select(s => s.Id).ToList();
     }
 
