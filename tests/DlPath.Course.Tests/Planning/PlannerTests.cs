@@ -87,9 +87,14 @@ public class PlannerTests
         // Ahead: the whole language module done in the first days and ML weeks 1-2 closed too.
         var doneStates = new Dictionary<string, TaskState>
         {
-            ["lang/basics"] = TaskState.Done, ["lang/io"] = TaskState.Done, ["lang/tables"] = TaskState.Done,
-            ["lang/plotting"] = TaskState.Done, ["lang/images"] = TaskState.Skipped, ["lang/numerics"] = TaskState.Done,
-            ["ml/week1"] = TaskState.Done, ["ml/week2"] = TaskState.Done,
+            ["lang/basics"] = TaskState.Done,
+            ["lang/io"] = TaskState.Done,
+            ["lang/tables"] = TaskState.Done,
+            ["lang/plotting"] = TaskState.Done,
+            ["lang/images"] = TaskState.Skipped,
+            ["lang/numerics"] = TaskState.Done,
+            ["ml/week1"] = TaskState.Done,
+            ["ml/week2"] = TaskState.Done,
         };
         var ahead = Planner.Build(s_guide, s_default, doneStates, [Log(s_start, "lang/basics", 8)], s_start.AddDays(2));
         var aheadChanges = baseline.Compare(ahead, doneStates);
