@@ -137,6 +137,8 @@ public sealed class CliEndToEndTests : IDisposable
         // Two weeks later with only two hours logged: the re-plan is behind and says what moved.
         Ok("log", "2", "lang/basics", "--date", "2026-12-15");
         var later = new Dictionary<string, string?> { ["DLPATH_TODAY"] = "2026-12-30" };
+        var dashboard = DlPathProcess.Run(_home.Path, ["--json"], later);
+        Assert.Equal(14, JsonDocument.Parse(dashboard.Stdout).RootElement.GetProperty("plan").GetProperty("end_shift_days").GetInt32());
         var text = DlPathProcess.Run(_home.Path, ["plan"], later);
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("Behind the plan of 2026-12-16 by 2 weeks", text.Stdout, StringComparison.Ordinal);
@@ -191,6 +193,21 @@ public sealed class CliEndToEndTests : IDisposable
         File.WriteAllText(_home.File("bad.json"), "{\"format\":\"something-else\"}");
         Assert.Contains("is not a DlPath progress export", Fails("import", _home.File("bad.json"), "--replace").Stderr, StringComparison.Ordinal);
         Assert.Contains("already exists", Fails("export", file).Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_every_task_is_closed_the_dashboard_says_what_next()
+    {
+        var ids = Json("status").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(42, ids.Count);
+        Ok(["skip", .. ids.Skip(1)]);
+        Ok("done", ids[0]);
+        var r = Ok();
+        Assert.Contains("Every task of the guide is done or skipped", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Keep up with research", r.Stdout, StringComparison.Ordinal);
+        var json = Json();
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("next_task").ValueKind);
+        Assert.Equal(100, json.GetProperty("percent_complete").GetDouble());
     }
 
     [Fact]

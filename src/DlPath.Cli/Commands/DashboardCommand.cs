@@ -56,6 +56,8 @@ public sealed class DashboardCommand : ICommandGroup
             End = CliContext.D(d.Plan.End),
             d.Plan.Settings.HoursPerWeek,
             Saved = !d.PlanIsDefault,
+            EndShiftDays = d.Changes?.EndShiftDays,
+            Headline = d.Changes?.Headline,
         },
         Store = storeDescription,
     });
@@ -74,6 +76,11 @@ public sealed class DashboardCommand : ICommandGroup
         var colour = ratio >= 1 ? "green" : ratio >= 0.5 ? "yellow" : "grey";
         c.MarkupLine($"This week: [bold]{CliContext.H(d.HoursThisWeek)} h[/] of {CliContext.H(d.PlannedThisWeek)} h planned "
                      + $"[{colour}]{new string('█', filled)}[/][grey]{new string('░', 20 - filled)}[/]");
+        if (d.Changes is { EndShiftDays: not 0 } changes)
+        {
+            c.MarkupLine($"[{(changes.EndShiftDays > 0 ? "yellow" : "green")}]{Markup.Escape(changes.Headline)}[/] (dlpath plan shows what moved)");
+        }
+
         c.MarkupLine($"Streak: [bold]{d.StreakDays}[/] day{(d.StreakDays == 1 ? "" : "s")} · Reviews due: [bold]{d.DueReviews}[/]"
                      + (d.DueReviews > 0 ? " (dlpath quiz)" : ""));
         c.WriteLine();
@@ -96,7 +103,15 @@ public sealed class DashboardCommand : ICommandGroup
         }
         else
         {
-            c.MarkupLine("[bold green]Every task of the guide is done or skipped.[/] See what next: dlpath status");
+            c.MarkupLine("[bold green]Every task of the guide is done or skipped.[/] What next:");
+            foreach (var item in context.Guide.WhatNext)
+            {
+                c.MarkupLine($"  [bold]{Markup.Escape(item.Title)}[/]: {Markup.Escape(item.Text)}");
+                foreach (var r in item.Resources)
+                {
+                    c.MarkupLine($"    {Markup.Escape(r.Title)} [link]{Markup.Escape(r.Url)}[/]");
+                }
+            }
         }
 
         if (d.PlanIsDefault)

@@ -55,6 +55,9 @@ public sealed record DashboardSummary
     /// <summary>True when the learner has not yet saved plan settings (the defaults are shown).</summary>
     public required bool PlanIsDefault { get; init; }
 
+    /// <summary>How the plan moved since the last <c>dlpath plan</c> (null before the first one).</summary>
+    public required PlanChanges? Changes { get; init; }
+
     /// <summary>Computes the dashboard from the store.</summary>
     public static DashboardSummary Build(Guide roadmap, IProgressStore store, DateOnly today, DateTimeOffset now)
     {
@@ -92,6 +95,7 @@ public sealed record DashboardSummary
             DueReviews = DueReviewCount(store.ListReviews(), now),
             Plan = plan,
             PlanIsDefault = !PlanSettings.IsSaved(store),
+            Changes = PlanBaseline.Load(store)?.Compare(plan, states),
         };
     }
 
