@@ -23,6 +23,10 @@ public sealed class PostgresProgressStore : SqlProgressStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Append a script to add tables or columns (and the same change to the other store); never edit a shipped
+    /// one: databases in the field have already run it.
+    /// </remarks>
     protected override IReadOnlyList<string> Migrations { get; } =
     [
         // v1: task states, hours, lab results, review log, settings.

@@ -30,6 +30,10 @@ public sealed class SqliteProgressStore : SqlProgressStore
     public string Path => _path;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Append a script to add tables or columns (and the same change to the other store); never edit a shipped
+    /// one: databases in the field have already run it.
+    /// </remarks>
     protected override IReadOnlyList<string> Migrations { get; } =
     [
         // v1: task states, hours, lab results, review log, settings.
