@@ -130,7 +130,7 @@ public sealed record DashboardSummary
     /// Cards whose latest review's state holds a <c>"due"</c> time at or before <paramref name="now"/>.
     /// States without a readable <c>due</c> are not counted (the review scheduler owns their meaning).
     /// </summary>
-    public static int DueReviewCount(IReadOnlyList<ReviewLogEntry> reviews, DateTimeOffset now)
+    public static int DueReviewCount(IReadOnlyList<StoredReview> reviews, DateTimeOffset now)
     {
         var due = 0;
         foreach (var latest in reviews.GroupBy(r => r.CardId).Select(g => g.MaxBy(r => (r.ReviewedAt, r.Id))!))

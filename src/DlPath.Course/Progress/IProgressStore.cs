@@ -37,10 +37,10 @@ public interface IProgressStore : IDisposable
     IReadOnlyList<LabResult> ListLabResults(string? labId = null);
 
     /// <summary>Stores a review.</summary>
-    ReviewLogEntry AddReview(ReviewLogEntry review);
+    StoredReview AddReview(StoredReview review);
 
     /// <summary>Reviews in recording order, optionally for one card.</summary>
-    IReadOnlyList<ReviewLogEntry> ListReviews(string? cardId = null);
+    IReadOnlyList<StoredReview> ListReviews(string? cardId = null);
 
     /// <summary>A setting, or null.</summary>
     string? GetSetting(string key);

@@ -203,7 +203,7 @@ public abstract class SqlProgressStore : IProgressStore
     }
 
     /// <inheritdoc />
-    public ReviewLogEntry AddReview(ReviewLogEntry review)
+    public StoredReview AddReview(StoredReview review)
     {
         if (review.Rating is < 1 or > 4)
         {
@@ -218,16 +218,16 @@ public abstract class SqlProgressStore : IProgressStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ReviewLogEntry> ListReviews(string? cardId = null)
+    public IReadOnlyList<StoredReview> ListReviews(string? cardId = null)
     {
         using var cmd = cardId is null
             ? Command(null, "SELECT id, card_id, rating, reviewed_at, elapsed_days, state_json FROM reviews ORDER BY id")
             : Command(null, "SELECT id, card_id, rating, reviewed_at, elapsed_days, state_json FROM reviews WHERE card_id = @card ORDER BY id", ("card", cardId));
         using var r = cmd.ExecuteReader();
-        var list = new List<ReviewLogEntry>();
+        var list = new List<StoredReview>();
         while (r.Read())
         {
-            list.Add(new ReviewLogEntry(r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetString(5)) { Id = r.GetInt64(0) });
+            list.Add(new StoredReview(r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetString(5)) { Id = r.GetInt64(0) });
         }
 
         return list;
@@ -316,7 +316,7 @@ public abstract class SqlProgressStore : IProgressStore
 
         foreach (var v in snapshot.Reviews)
         {
-            InsertReview(tx, new ReviewLogEntry(v.CardId, v.Rating, Timestamps.Normalize(v.ReviewedAt), v.ElapsedDays, v.StateJson));
+            InsertReview(tx, new StoredReview(v.CardId, v.Rating, Timestamps.Normalize(v.ReviewedAt), v.ElapsedDays, v.StateJson));
         }
 
         foreach (var (key, value) in snapshot.Settings)
@@ -432,7 +432,7 @@ public abstract class SqlProgressStore : IProgressStore
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private long InsertReview(DbTransaction tx, ReviewLogEntry v)
+    private long InsertReview(DbTransaction tx, StoredReview v)
     {
         using var cmd = Command(tx, "INSERT INTO reviews (card_id, rating, reviewed_at, elapsed_days, state_json) VALUES (@card, @rating, @at, @elapsed, @state) RETURNING id",
             ("card", v.CardId), ("rating", v.Rating), ("at", v.ReviewedAt), ("elapsed", v.ElapsedDays), ("state", v.StateJson));

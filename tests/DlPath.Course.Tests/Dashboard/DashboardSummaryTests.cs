@@ -67,7 +67,7 @@ public sealed class DashboardSummaryTests : IDisposable
     public void Due_reviews_come_from_each_cards_latest_state()
     {
         var now = new DateTimeOffset(2026, 12, 10, 12, 0, 0, TimeSpan.Zero);
-        ReviewLogEntry R(string card, int minutes, string state, long id) =>
+        StoredReview R(string card, int minutes, string state, long id) =>
             new(card, 3, now.AddDays(-5).AddMinutes(minutes), 0, state) { Id = id };
         var reviews = new[]
         {

@@ -85,9 +85,9 @@ public class ProgressStoreContractTests
         Assert.Equal(2, store.ListLabResults().Count);
         Assert.False(store.ListLabResults("cnn")[0].Passed);
 
-        store.AddReview(new ReviewLogEntry("dl/dropout-scale", 3, s_now, 0, """{"due":"2026-12-12T18:30:15Z"}"""));
-        store.AddReview(new ReviewLogEntry("dl/dropout-scale", 1, s_now.AddDays(3), 3.0, """{"due":"2026-12-12T19:00:00Z"}"""));
-        Assert.Throws<StoreException>(() => store.AddReview(new ReviewLogEntry("x", 5, s_now, 0, "{}")));
+        store.AddReview(new StoredReview("dl/dropout-scale", 3, s_now, 0, """{"due":"2026-12-12T18:30:15Z"}"""));
+        store.AddReview(new StoredReview("dl/dropout-scale", 1, s_now.AddDays(3), 3.0, """{"due":"2026-12-12T19:00:00Z"}"""));
+        Assert.Throws<StoreException>(() => store.AddReview(new StoredReview("x", 5, s_now, 0, "{}")));
         var reviews = store.ListReviews("dl/dropout-scale");
         Assert.Equal([3, 1], reviews.Select(r => r.Rating));
         Assert.Equal(3.0, reviews[1].ElapsedDays);
@@ -112,7 +112,7 @@ public class ProgressStoreContractTests
             store.SetTaskState("lang/basics", TaskState.Done, s_now);
             store.SetTaskState("lang/images", TaskState.Skipped, s_now);
             store.AddLabResult(new LabResult("tensors", true, 1, """{"a":1}""", s_now));
-            store.AddReview(new ReviewLogEntry("math/chain-rule", 4, s_now, 1.5, """{"due":"2027-01-01T00:00:00Z","stability":3.2}"""));
+            store.AddReview(new StoredReview("math/chain-rule", 4, s_now, 1.5, """{"due":"2027-01-01T00:00:00Z","stability":3.2}"""));
             store.SetSetting("plan.hours_per_week", "12.5");
             exported = store.Export().ToJson();
         }
