@@ -26,8 +26,8 @@ public sealed class CliContext : IDisposable
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
         {
-            // Piped or captured output has no window: do not wrap lines at the 80-column default.
-            Console.Profile.Width = 200;
+            // Piped or captured output has no window: use a wide page rather than the 80-column default.
+            Console.Profile.Width = 120;
         }
     }
 
