@@ -211,6 +211,16 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_home_setting_progress_goes_to_the_XDG_data_directory()
+    {
+        var xdg = Path.Combine(_home.Path, "xdg-data");
+        var r = DlPathProcess.Run(_home.Path, ["log", "1", "lang/basics"], new Dictionary<string, string?> { ["DLPATH_HOME"] = null, ["XDG_DATA_HOME"] = xdg });
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(File.Exists(Path.Combine(xdg, "dlpath", "progress.db")));
+        Assert.False(File.Exists(_home.Database));
+    }
+
+    [Fact]
     public void Home_option_beats_the_environment()
     {
         using var other = new TempHome();

@@ -17,7 +17,7 @@ public static class IcsExporter
         foreach (var span in plan.Spans)
         {
             var task = roadmap.Find(span.TaskId);
-            var lines = new List<string> { $"{span.RemainingHours:0.#} hours planned ({plan.Settings.HoursPerWeek:0.#} h/week)." };
+            var lines = new List<string> { $"{span.RemainingHours:0.#} h planned at {plan.Settings.HoursPerWeek:0.#} h/week." };
             if (task is not null)
             {
                 lines.Add(task.Summary);
