@@ -121,10 +121,13 @@ public sealed class SqliteReliabilityTests : IDisposable
     [Fact]
     public void DataHome_prefers_the_option_then_the_environment_then_XDG()
     {
-        string? Env(string name) => name == DataHome.HomeVariable ? "/tmp/from-env" : null;
-        Assert.Equal(Path.GetFullPath("/tmp/explicit"), DataHome.Resolve("/tmp/explicit", Env));
-        Assert.Equal(Path.GetFullPath("/tmp/from-env"), DataHome.Resolve(null, Env));
-        Assert.EndsWith(Path.Combine("", "dlpath"), DataHome.Resolve(null, _ => null), StringComparison.Ordinal);
+        var fromEnv = Path.Combine(Path.GetTempPath(), "from-env");
+        var explicitHome = Path.Combine(Path.GetTempPath(), "explicit");
+        string? Env(string name) => name == DataHome.HomeVariable ? fromEnv : null;
+        Assert.Equal(explicitHome, DataHome.Resolve(explicitHome, Env));
+        Assert.Equal(fromEnv, DataHome.Resolve(null, Env));
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        Assert.Equal(Path.Combine(data, "dlpath"), DataHome.Resolve(null, _ => null));
     }
 
     [Fact]
