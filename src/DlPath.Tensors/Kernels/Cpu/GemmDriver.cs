@@ -1,0 +1,122 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using DlPath.Tensors.Kernels.Cpu.MicroKernels;
+
+namespace DlPath.Tensors.Kernels.Cpu;
+
+/// <summary>
+/// The blocked GEMM loop nest (Goto / BLIS order) for one micro-kernel, over one rectangle of C.
+/// </summary>
+/// <remarks>
+/// <code>
+/// for jc in cols step NC:                  B panel  (KC x NC)  packed once, lives in L2/L3
+///   for pc in 0..k step KC:                beta applies on the first pc only, later blocks accumulate
+///     pack op(B)[pc.., jc..]  -> bp
+///     for ic in rows step MC:              A block  (MC x KC)  packed, lives in L2
+///       pack op(A)[ic.., pc..] -> ap
+///       for jr in 0..nc step NR:           B micro-panel (KC x NR) stays in L1 across the ir loop
+///         for ir in 0..mc step MR:         A micro-panel (MR x KC) streams from L2
+///           C[ic+ir.., jc+jr..] (MR x NR) = alpha * ap_ir * bp_jr + beta * C
+/// </code>
+/// Each thread runs this on its own rectangle of C with its own pack buffers, so threads never wait for
+/// each other inside a call; the price is that threads sharing rows of A (or columns of B) pack them twice.
+/// </remarks>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TK">The micro-kernel; its MR, NR, KC, MC, NC become JIT-time constants.</typeparam>
+internal static unsafe class GemmDriver<T, TK>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TK : struct, IGemmMicroKernel<T>
+{
+    // Per-thread pack buffers, pinned (allocated on the pinned object heap) so pointers into them stay valid
+    // without `fixed`; allocated once per thread and kernel, then reused by every call (no steady-state garbage).
+    [ThreadStatic]
+    private static T[]? t_packA;
+
+    [ThreadStatic]
+    private static T[]? t_packB;
+
+    /// <summary>Computes rows [r0, r1) x columns [c0, c1) of C for one batch entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(in GemmArgs<T> g, int r0, int r1, int c0, int c1)
+    {
+        int mr = TK.MR, nr = TK.NR, kcMax = TK.KC, mcMax = TK.MC, ncMax = TK.NC;
+        T* ap = Aligned(ref t_packA, mcMax * kcMax);
+        T* bp = Aligned(ref t_packB, kcMax * ncMax);
+        int k = g.K;
+
+        for (int jc = c0; jc < c1; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, c1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                T beta = pc == 0 ? g.Beta : T.One;
+                GemmPacking.PackB<T, TK>(g.B, g.Ldb, g.TransB, pc, jc, kc, nc, bp);
+                for (int ic = r0; ic < r1; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, r1 - ic);
+                    GemmPacking.PackA<T, TK>(g.A, g.Lda, g.TransA, ic, pc, mc, kc, ap);
+                    MacroKernel(kc, mc, nc, ap, bp, g.C + (nint)ic * g.Ldc + jc, g.Ldc, g.Alpha, beta);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sweeps the packed A block and B panel with the micro-kernel; C points at the block's corner.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MacroKernel(int kc, int mc, int nc, T* ap, T* bp, T* c, int ldc, T alpha, T beta)
+    {
+        int mr = TK.MR, nr = TK.NR;
+
+        // Edge tiles (fewer than MR rows or NR columns left) are computed whole into this scratch tile from the
+        // zero-padded panels, then only the valid part is merged into C; C is never written out of bounds.
+        T* tile = stackalloc T[TK.MR * TK.NR];
+
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            T* b = bp + (nint)jr * kc;
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = Math.Min(mr, mc - ir);
+                T* a = ap + (nint)ir * kc;
+                T* cTile = c + (nint)ir * ldc + jr;
+                if (rows == mr && cols == nr)
+                {
+                    TK.Run(kc, a, b, cTile, ldc, alpha, beta);
+                }
+                else
+                {
+                    TK.Run(kc, a, b, tile, nr, T.One, T.Zero);
+                    MergeEdge(tile, nr, cTile, ldc, rows, cols, alpha, beta);
+                }
+            }
+        }
+    }
+
+    private static void MergeEdge(T* tile, int nr, T* c, int ldc, int rows, int cols, T alpha, T beta)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            T* t = tile + (nint)i * nr;
+            T* ci = c + (nint)i * ldc;
+            for (int j = 0; j < cols; j++)
+            {
+                ci[j] = beta == T.Zero ? alpha * t[j] : alpha * t[j] + beta * ci[j];
+            }
+        }
+    }
+
+    /// <summary>A 64-byte aligned pointer into this thread's pinned buffer of at least <paramref name="count"/> elements.</summary>
+    private static T* Aligned(ref T[]? buffer, int count)
+    {
+        int pad = 64 / sizeof(T);
+        if (buffer is null || buffer.Length < count + pad)
+        {
+            buffer = GC.AllocateUninitializedArray<T>(count + pad, pinned: true);
+        }
+
+        nint address = (nint)Unsafe.AsPointer(ref buffer[0]);
+        return (T*)((address + 63) & ~(nint)63);
+    }
+}
