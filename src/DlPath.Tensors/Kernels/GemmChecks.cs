@@ -76,14 +76,15 @@ internal static class GemmChecks
     {
         int storedRows = trans ? cols : rows;
         int storedCols = trans ? rows : cols;
-        string shape = trans
+        // Messages are built only on failure: a valid call must not allocate.
+        string Shape() => trans
             ? $"op({name}) = {name}^T is ({rows} x {cols}), so {name} is stored as ({storedRows} x {storedCols})"
             : $"{name} is ({storedRows} x {storedCols})";
         if (ld < Math.Max(1, storedCols))
         {
             throw new ArgumentOutOfRangeException(
                 "ld" + name.ToLowerInvariant(), ld,
-                $"{op}: {shape}: its leading dimension ld{name.ToLowerInvariant()} = {ld} must be at least {Math.Max(1, storedCols)} (its row length).");
+                $"{op}: {Shape()}: its leading dimension ld{name.ToLowerInvariant()} = {ld} must be at least {Math.Max(1, storedCols)} (its row length).");
         }
 
         if (storedRows == 0 || storedCols == 0)
@@ -95,7 +96,7 @@ internal static class GemmChecks
         if (length < needed)
         {
             throw new ArgumentException(
-                $"{op}: {shape} with ld{name.ToLowerInvariant()} = {ld}" +
+                $"{op}: {Shape()} with ld{name.ToLowerInvariant()} = {ld}" +
                 (offset > 0 ? $" (last batch entry at offset {offset})" : string.Empty) +
                 $" needs {needed} elements, but its span has {length}.", name.ToLowerInvariant());
         }
