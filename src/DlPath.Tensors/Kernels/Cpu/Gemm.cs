@@ -22,8 +22,11 @@ public static unsafe class Gemm
     /// <summary>Below this many multiply-adds (m * n * k) per matrix, packing costs more than it saves.</summary>
     internal const long SmallWork = 24 * 24 * 24;
 
-    /// <summary>Multiply-adds one extra thread must get before waking it pays (about 5 microseconds of work).</summary>
+    /// <summary>Multiply-adds one extra thread must get before waking it pays (about 2 microseconds of work).</summary>
     internal const long MinWorkPerThread = 64 * 64 * 64;
+
+    /// <summary>Largest operand (elements, padded) packed once and shared by all parts: 8 MiB of float.</summary>
+    internal const long MaxSharedPack = 1 << 21;
 
     /// <summary>C = alpha * op(A) * op(B) + beta * C in float32; see the class remarks for shapes and layout.</summary>
     /// <param name="transA">Use A^T: A is then stored (k x m).</param>
@@ -177,50 +180,33 @@ public static unsafe class Gemm
             return;
         }
 
-        long work = (long)g.M * g.N * g.K;
         var job = GemmJob<T, TK>.ForThisThread;
-        job.Args = g;
-        job.Small = work <= SmallWork || g.M <= 2;
-        long threadsByWork = Math.Max(1, work * g.Batch / MinWorkPerThread);
-        int threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
-
-        if (threads > 1 && g.Batch >= threads && (g.Batch % threads == 0 || g.Batch >= 4 * threads || job.Small))
+        try
         {
-            // Many matrices: whole entries per thread, no sharing of rows or columns at all.
-            job.OverBatch = true;
+            job.Plan(g, maxThreads);
+            job.Run();
         }
-        else
+        finally
         {
-            job.OverBatch = false;
-            (job.SplitM, job.SplitN, threads) = job.Small
-                ? (Math.Min(threads, g.M), 1, Math.Min(threads, g.M))
-                : ChooseSplit(g.M, g.N, g.K, TK.MR, TK.NR, threads);
+            job.Args = default; // do not keep the caller's pointers around
         }
-
-        if (threads <= 1)
-        {
-            job.OverBatch = true;
-            job.Execute(0, 1);
-        }
-        else
-        {
-            KernelWorkers.Run(job, threads);
-        }
-
-        job.Args = default; // do not keep the caller's pointers around
     }
 
     /// <summary>
-    /// Chooses a SplitM x SplitN grid of C rectangles for <paramref name="threads"/> threads that minimises the
-    /// slowest thread's cost: padded tile work plus packing (a thread packs its rows of A and columns of B).
+    /// Chooses a SplitM x SplitN grid of C rectangles for (up to) <paramref name="parts"/> parts that minimises
+    /// the cost of the largest part: padded tile work plus packing. A part packs the rows of A and the columns of
+    /// B it needs, except an operand packed once up front and shared (A when the grid has one row of parts and
+    /// <paramref name="canShareA"/>, B likewise), whose packing is spread over all parts.
     /// </summary>
-    internal static (int SplitM, int SplitN, int Threads) ChooseSplit(int m, int n, int k, int mr, int nr, int threads)
+    /// <returns>The grid and its number of parts (fewer than asked when there are too few tiles).</returns>
+    internal static (int SplitM, int SplitN, int Parts) ChooseSplit(
+        int m, int n, int k, int mr, int nr, int parts, bool canShareA = false, bool canShareB = false)
     {
         // Packing one element costs about as much as 8 multiply-adds of the micro-kernel (a copy or shuffle
         // against 1/32 of a cycle per FMA lane).
         const long PackWeight = 8;
         long tilesM = (m + mr - 1) / mr, tilesN = (n + nr - 1) / nr;
-        for (int t = threads; t > 1; t--)
+        for (int t = parts; t > 1; t--)
         {
             long bestCost = long.MaxValue;
             int bestM = 0;
@@ -233,7 +219,9 @@ public static unsafe class Gemm
 
                 int sn = t / sm;
                 long rows = (tilesM + sm - 1) / sm * mr, cols = (tilesN + sn - 1) / sn * nr;
-                long cost = rows * cols * k + PackWeight * k * (rows + cols);
+                long packA = sm == 1 && canShareA ? (rows + t - 1) / t : rows;
+                long packB = sn == 1 && canShareB ? (cols + t - 1) / t : cols;
+                long cost = rows * cols * k + PackWeight * k * (packA + packB);
                 if (cost < bestCost)
                 {
                     bestCost = cost;

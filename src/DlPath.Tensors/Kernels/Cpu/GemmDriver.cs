@@ -36,12 +36,21 @@ internal static unsafe class GemmDriver<T, TK>
     private static T[]? t_packB;
 
     /// <summary>Computes rows [r0, r1) x columns [c0, c1) of C for one batch entry.</summary>
+    /// <param name="g">The problem.</param>
+    /// <param name="r0">First row of C.</param>
+    /// <param name="r1">End (exclusive) of the rows.</param>
+    /// <param name="c0">First column of C.</param>
+    /// <param name="c1">End (exclusive) of the columns.</param>
+    /// <param name="packedA">All of op(A) already packed (KC block pc at <c>pc * mPad</c>), or null to pack here.</param>
+    /// <param name="mPad">m rounded up to MR.</param>
+    /// <param name="packedB">All of op(B) already packed (KC block pc at <c>pc * nPad</c>), or null.</param>
+    /// <param name="nPad">n rounded up to NR.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(in GemmArgs<T> g, int r0, int r1, int c0, int c1)
+    public static void Run(in GemmArgs<T> g, int r0, int r1, int c0, int c1, T* packedA, int mPad, T* packedB, int nPad)
     {
-        int mr = TK.MR, nr = TK.NR, kcMax = TK.KC, mcMax = TK.MC, ncMax = TK.NC;
-        T* ap = Aligned(ref t_packA, mcMax * kcMax);
-        T* bp = Aligned(ref t_packB, kcMax * ncMax);
+        int kcMax = TK.KC, mcMax = TK.MC, ncMax = TK.NC;
+        T* ownA = packedA == null ? Aligned(ref t_packA, mcMax * kcMax) : null;
+        T* ownB = packedB == null ? Aligned(ref t_packB, kcMax * ncMax) : null;
         int k = g.K;
 
         for (int jc = c0; jc < c1; jc += ncMax)
@@ -51,11 +60,30 @@ internal static unsafe class GemmDriver<T, TK>
             {
                 int kc = Math.Min(kcMax, k - pc);
                 T beta = pc == 0 ? g.Beta : T.One;
-                GemmPacking.PackB<T, TK>(g.B, g.Ldb, g.TransB, pc, jc, kc, nc, bp);
+                T* bp = ownB;
+                if (packedB != null)
+                {
+                    // jc is a multiple of NR, so its micro-panels start at jc * kc within the block.
+                    bp = packedB + (nint)pc * nPad + (nint)jc * kc;
+                }
+                else
+                {
+                    GemmPacking.PackB<T, TK>(g.B, g.Ldb, g.TransB, pc, jc, kc, nc, bp);
+                }
+
                 for (int ic = r0; ic < r1; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, r1 - ic);
-                    GemmPacking.PackA<T, TK>(g.A, g.Lda, g.TransA, ic, pc, mc, kc, ap);
+                    T* ap = ownA;
+                    if (packedA != null)
+                    {
+                        ap = packedA + (nint)pc * mPad + (nint)ic * kc;
+                    }
+                    else
+                    {
+                        GemmPacking.PackA<T, TK>(g.A, g.Lda, g.TransA, ic, pc, mc, kc, ap);
+                    }
+
                     MacroKernel(kc, mc, nc, ap, bp, g.C + (nint)ic * g.Ldc + jc, g.Ldc, g.Alpha, beta);
                 }
             }

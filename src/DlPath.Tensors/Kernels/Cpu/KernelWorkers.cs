@@ -4,14 +4,17 @@ using System.Runtime.ExceptionServices;
 namespace DlPath.Tensors.Kernels.Cpu;
 
 /// <summary>
-/// A tiny fork-join pool for the CPU kernels: persistent background threads plus the calling thread.
+/// A tiny fork-join pool for the CPU kernels: persistent background threads plus the calling thread, which
+/// claim the parts of a job from a shared counter.
 /// </summary>
 /// <remarks>
-/// Why not <c>Parallel.For</c>: a GEMM of 128 x 128 takes ~15 microseconds, about the cost of scheduling tasks,
-/// and every Parallel.For call allocates. Here a call costs two atomic operations per worker and allocates
-/// nothing: workers spin briefly after each job (back-to-back kernel calls in a training step find them awake)
-/// and then sleep on a semaphore. One job runs at a time; a call that finds the pool busy (another thread's
-/// kernel, or a kernel called from inside a job) runs all its parts on its own thread, which is still correct.
+/// Why not <c>Parallel.For</c>: a GEMM of 128 x 128 takes ~15 microseconds, about the cost of scheduling
+/// tasks, and every Parallel.For call allocates. Here a call costs a few atomic operations and allocates
+/// nothing. Why claiming instead of "part i runs on thread i": on a loaded machine a worker may not get a core
+/// for milliseconds; the caller then claims that worker's parts itself instead of waiting for it. Idle workers
+/// spin briefly (back-to-back kernel calls in a training step find them awake), then sleep on a semaphore.
+/// One job runs at a time; a call that finds the pool busy (another thread's kernel, or a kernel called from
+/// inside a job) runs all its parts on its own thread, which is still correct.
 /// </remarks>
 internal static class KernelWorkers
 {
@@ -23,13 +26,18 @@ internal static class KernelWorkers
     private static int s_busy;
     private static IKernelJob? s_job;
     private static int s_parts;
-    private static int s_pending;
+    private static int s_done;
     private static Exception? s_error;
 
-    /// <summary>Runs <paramref name="job"/> in <paramref name="parts"/> parts, part 0 on the calling thread.</summary>
-    public static void Run(IKernelJob job, int parts)
+    // (job generation << 32) | next unclaimed part. Generation and counter live in one word so that a worker
+    // that wakes late can never claim a part of a newer job on behalf of an older one (see Claim).
+    private static long s_claim;
+
+    /// <summary>Runs <paramref name="job"/> in <paramref name="parts"/> parts on up to <paramref name="threads"/>
+    /// threads (the caller included), and returns when every part has finished.</summary>
+    public static void Run(IKernelJob job, int parts, int threads)
     {
-        if (parts <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+        if (parts <= 1 || threads <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
         {
             for (int p = 0; p < parts; p++)
             {
@@ -41,32 +49,36 @@ internal static class KernelWorkers
 
         try
         {
-            Worker[] workers = EnsureWorkers(parts - 1);
+            Worker[] workers = EnsureWorkers(threads - 1);
             s_job = job;
             s_parts = parts;
+            s_done = 0;
             s_error = null;
-            Volatile.Write(ref s_pending, parts - 1);
-            for (int w = 0; w < parts - 1; w++)
+            long generation = (Volatile.Read(ref s_claim) >> 32) + 1;
+            Interlocked.Exchange(ref s_claim, generation << 32); // publishes the fields above (full fence)
+            for (int w = 0; w < threads - 1; w++)
             {
-                workers[w].Start();
+                workers[w].WakeIfSleeping();
             }
 
-            try
+            Claim(generation);
+
+            // The remaining parts are running on workers; wait for them without giving up this core, which on a
+            // loaded machine could cost a whole scheduler time slice. Yield only if it takes unusually long.
+            int spins = 0;
+            while (Volatile.Read(ref s_done) != parts)
             {
-                job.Execute(0, parts);
-            }
-            finally
-            {
-                // Never leave while a worker still reads the caller's (pinned) buffers.
-                var spin = default(SpinWait);
-                while (Volatile.Read(ref s_pending) != 0)
+                if (spins++ < 20_000)
                 {
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    Thread.SpinWait(30);
                 }
-
-                s_job = null;
+                else
+                {
+                    Thread.Yield();
+                }
             }
 
+            s_job = null;
             if (s_error is { } error)
             {
                 ExceptionDispatchInfo.Throw(error);
@@ -75,6 +87,47 @@ internal static class KernelWorkers
         finally
         {
             Volatile.Write(ref s_busy, 0);
+        }
+    }
+
+    /// <summary>Claims and runs parts of job <paramref name="generation"/> until none are left.</summary>
+    private static void Claim(long generation)
+    {
+        while (true)
+        {
+            long v = Volatile.Read(ref s_claim);
+            if (v >> 32 != generation)
+            {
+                return;
+            }
+
+            // Read the job before claiming: if the claim below succeeds, generation was still current, so these
+            // reads saw this generation's job (a new job is only published after every part of this one is done).
+            IKernelJob? job = s_job;
+            int parts = s_parts;
+            int part = (int)(v & 0xFFFF_FFFF);
+            if (part >= parts)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref s_claim, v + 1, v) != v)
+            {
+                continue;
+            }
+
+            try
+            {
+                job!.Execute(part, parts);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref s_error, e, null);
+            }
+            finally
+            {
+                Interlocked.Increment(ref s_done);
+            }
         }
     }
 
@@ -105,26 +158,24 @@ internal static class KernelWorkers
         }
     }
 
+    /// <summary>A persistent helper thread.</summary>
     private sealed class Worker
     {
-        private readonly int _part;
         private readonly SemaphoreSlim _wake = new(0);
-        private int _generation;
         private int _sleeping;
 
-        public Worker(int part)
+        public Worker(int index)
         {
-            _part = part;
-            var thread = new Thread(Loop) { IsBackground = true, Name = $"DlPath kernel worker {part}" };
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"DlPath kernel worker {index}" };
             thread.Start();
         }
 
-        /// <summary>Hands the current job to this worker (called by the dispatcher only).</summary>
-        public void Start()
+        /// <summary>Called by the dispatcher after it published a new generation.</summary>
+        public void WakeIfSleeping()
         {
-            // Full fence, then read _sleeping; the worker does the mirror image (set _sleeping, fence, read
-            // _generation), so at least one side sees the other and the worker can never sleep through a job.
-            Interlocked.Increment(ref _generation);
+            // The dispatcher's Interlocked.Exchange on s_claim is a full fence before this read; the worker sets
+            // _sleeping (full fence) before it re-reads s_claim. So at least one side sees the other: a worker
+            // never sleeps through a job.
             if (Volatile.Read(ref _sleeping) != 0)
             {
                 _wake.Release();
@@ -133,12 +184,12 @@ internal static class KernelWorkers
 
         private void Loop()
         {
-            int seen = 0;
+            long seen = 0;
             long spinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
             while (true)
             {
                 long until = Stopwatch.GetTimestamp() + spinTicks;
-                while (Volatile.Read(ref _generation) == seen)
+                while (Volatile.Read(ref s_claim) >> 32 == seen)
                 {
                     if (Stopwatch.GetTimestamp() < until)
                     {
@@ -147,7 +198,7 @@ internal static class KernelWorkers
                     }
 
                     Interlocked.Exchange(ref _sleeping, 1);
-                    if (Volatile.Read(ref _generation) == seen)
+                    if (Volatile.Read(ref s_claim) >> 32 == seen)
                     {
                         _wake.Wait(); // a stale permit only makes this loop check once more
                     }
@@ -155,19 +206,8 @@ internal static class KernelWorkers
                     Interlocked.Exchange(ref _sleeping, 0);
                 }
 
-                seen = Volatile.Read(ref _generation);
-                try
-                {
-                    s_job!.Execute(_part, s_parts);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref s_error, e, null);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref s_pending);
-                }
+                seen = Volatile.Read(ref s_claim) >> 32;
+                Claim(seen);
             }
         }
     }
