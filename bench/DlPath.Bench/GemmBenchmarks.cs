@@ -1,12 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using DlPath.Tensors.Kernels.Cpu;
-using DlPath.Tensors.Kernels.Reference;
 
 namespace DlPath.Bench;
 
 /// <summary>
-/// BenchmarkDotNet micro-benchmarks of FP32 GEMM: the fast kernel on both instruction sets, one and all
-/// threads, against the plain reference loop (at the small size only: it is ~100x slower).
+/// BenchmarkDotNet micro-benchmarks of FP32 GEMM: the fast kernel through the public API, on both
+/// instruction sets, on one and on all threads, and with both operands transposed.
 /// </summary>
 [MemoryDiagnoser]
 public class GemmBenchmarks
@@ -44,16 +43,6 @@ public class GemmBenchmarks
     /// <summary>Both operands transposed: packing absorbs it.</summary>
     [Benchmark]
     public void TransposedBoth() => Run(GemmIsa.Auto, Environment.ProcessorCount, true, true);
-
-    /// <summary>The plain triple loop (n = 64 only).</summary>
-    [Benchmark]
-    public void Reference()
-    {
-        if (N <= 64)
-        {
-            ReferenceGemm.Multiply(false, false, N, N, N, 1f, _a, N, _b, N, 0f, _c, N);
-        }
-    }
 
     private void Run(GemmIsa isa, int threads, bool ta, bool tb) =>
         Gemm.Run(isa, threads, 1, ta, tb, N, N, N, 1f, _a, N, 0, _b, N, 0, 0f, _c, N, 0);

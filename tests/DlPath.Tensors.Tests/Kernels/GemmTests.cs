@@ -1,5 +1,6 @@
 using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Cpu;
+using DlPath.Tensors.Kernels.Cpu.MicroKernels;
 using DlPath.Tensors.Kernels.Reference;
 
 namespace DlPath.Tensors.Tests.Kernels;
@@ -263,6 +264,39 @@ public class GemmTests
         var (sm, sn, t) = Gemm.ChooseSplit(m, n, k, 12, 32, threads);
         Assert.Equal((splitM, splitN), (sm, sn));
         Assert.Equal(sm * sn, t);
+    }
+
+    [Theory]
+    [InlineData(128, 256, 784, false, false, true, false)] // forward X W: parts split columns, share packed A
+    [InlineData(784, 256, 128, true, false, true, false)] // dW = X^T dY: 66 row tiles split unevenly, so columns
+    [InlineData(1024, 64, 1024, false, true, false, true)] // tall and thin: parts split rows, share packed B
+    [InlineData(2048, 2048, 2048, false, false, false, false)] // operands too big to share: each part packs its own
+    public void Plan_SharesTheOperandEveryPartNeeds(int m, int n, int k, bool ta, bool tb, bool sharesA, bool sharesB)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        var g = new GemmArgs<float> { M = m, N = n, K = k, TransA = ta, TransB = tb, Alpha = 1f, Batch = 1 };
+        job.Plan(g, maxThreads: 2);
+        Assert.False(job.Small);
+        Assert.Equal((sharesA, sharesB), (job.SharesA, job.SharesB));
+        Assert.True(job.Parts >= 2, $"{job.Parts} parts");
+        if (sharesA)
+        {
+            Assert.Equal(1, job.SplitM);
+        }
+
+        if (sharesB)
+        {
+            Assert.Equal(1, job.SplitN);
+        }
+    }
+
+    [Fact]
+    public void Plan_TinyProductRunsOnTheCallerWithoutPacking()
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = 8, N = 8, K = 8, Alpha = 1f, Batch = 1 }, maxThreads: 4);
+        Assert.True(job.Small);
+        Assert.Equal(1, job.Parts);
     }
 
     [Fact]

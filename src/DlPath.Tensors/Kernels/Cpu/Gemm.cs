@@ -116,9 +116,23 @@ public static unsafe class Gemm
         {
             var g = new GemmArgs<float>
             {
-                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, TransA = transA, TransB = transB,
-                M = m, N = n, K = k, Alpha = alpha, Beta = beta,
-                Batch = batch, StrideA = strideA, StrideB = strideB, StrideC = strideC,
+                A = pa,
+                B = pb,
+                C = pc,
+                Lda = lda,
+                Ldb = ldb,
+                Ldc = ldc,
+                TransA = transA,
+                TransB = transB,
+                M = m,
+                N = n,
+                K = k,
+                Alpha = alpha,
+                Beta = beta,
+                Batch = batch,
+                StrideA = strideA,
+                StrideB = strideB,
+                StrideC = strideC,
             };
             switch (ResolveIsa(isa))
             {
@@ -150,9 +164,23 @@ public static unsafe class Gemm
         {
             var g = new GemmArgs<double>
             {
-                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, TransA = transA, TransB = transB,
-                M = m, N = n, K = k, Alpha = alpha, Beta = beta,
-                Batch = batch, StrideA = strideA, StrideB = strideB, StrideC = strideC,
+                A = pa,
+                B = pb,
+                C = pc,
+                Lda = lda,
+                Ldb = ldb,
+                Ldc = ldc,
+                TransA = transA,
+                TransB = transB,
+                M = m,
+                N = n,
+                K = k,
+                Alpha = alpha,
+                Beta = beta,
+                Batch = batch,
+                StrideA = strideA,
+                StrideB = strideB,
+                StrideC = strideC,
             };
             switch (ResolveIsa(isa))
             {

@@ -122,6 +122,9 @@ internal static unsafe class GemmDriver<T, TK>
         }
     }
 
+    // Not inlined but fully optimised from the first call: at Tier-0 this per-element loop cost more than the
+    // whole edge tile's kernel (measured: 5 us per 12 x 32 tile instead of 0.6 us).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeEdge(T* tile, int nr, T* c, int ldc, int rows, int cols, T alpha, T beta)
     {
         for (int i = 0; i < rows; i++)

@@ -56,6 +56,15 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>Column blocks of the part grid (when not <see cref="OverBatch"/>).</summary>
     public int SplitN { get; private set; } = 1;
 
+    /// <summary>Whether the plan packs all of op(A) once, shared by every part.</summary>
+    public bool SharesA => _sharedA != null;
+
+    /// <summary>Whether the plan packs all of op(B) once, shared by every part.</summary>
+    public bool SharesB => _sharedB != null;
+
+    /// <summary>Parts of the planned job (at least the threads it uses).</summary>
+    public int Parts => _parts;
+
     /// <summary>This thread's reusable job object.</summary>
     public static GemmJob<T, TK> ForThisThread => t_instance ??= new GemmJob<T, TK>();
 

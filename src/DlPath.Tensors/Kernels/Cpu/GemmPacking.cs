@@ -8,7 +8,9 @@ namespace DlPath.Tensors.Kernels.Cpu;
 /// Copies blocks of op(A) and op(B) into the micro-panel order the micro-kernel streams through, so that the
 /// kernel reads memory strictly sequentially whatever the transposes and leading dimensions were. Transposes
 /// are absorbed here: the kernel never knows whether A or B was transposed. Edges are zero-padded to whole
-/// micro-panels, so the kernel always computes full MR x NR tiles.
+/// micro-panels, so the kernel always computes full MR x NR tiles. Every method with a loop is marked
+/// AggressiveOptimization: a Tier-0 copy of a packing loop runs several times slower and, in a short
+/// benchmark or the first steps of training, may never be replaced.
 /// </summary>
 internal static unsafe class GemmPacking
 {
@@ -71,7 +73,7 @@ internal static unsafe class GemmPacking
     /// <summary>
     /// dst[p * width + i] = src[p * ld + i] for i &lt; count, zero for count &lt;= i &lt; width (p &lt; kc).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRowsOfPanel<T>(T* src, int ld, int count, int width, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -107,7 +109,7 @@ internal static unsafe class GemmPacking
     /// dst[p * width + i] = src[i * ld + p] for i &lt; count, zero for count &lt;= i &lt; width (p &lt; kc):
     /// a transpose of a (count x kc) block into a (kc x width) panel.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransposeIntoPanel<T>(T* src, int ld, int count, int width, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
