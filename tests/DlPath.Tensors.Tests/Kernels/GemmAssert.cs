@@ -9,11 +9,10 @@ internal static class GemmAssert
     /// Asserts |fast - reference| &lt;= tol(k) * (|alpha| |A| |B| + |beta| |C|) elementwise: the textbook bound on
     /// the rounding error of a dot product of length k, which any summation order satisfies.
     /// </summary>
-    public static void Agree<T>(GemmTestData<T> d, T alpha, T beta, T[] fast, T[] reference, T[] cBefore)
+    public static void Agree<T>(GemmTestData<T> d, T alpha, T beta, T[] fast)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        T[] absA = Abs(d.A), absB = Abs(d.B), bound = Abs(cBefore);
-        RunReference(d, T.Abs(alpha), absA, absB, T.Abs(beta), bound);
+        var (reference, bound) = d.Expected(alpha, beta);
         double eps = typeof(T) == typeof(float) ? 6e-8 : 1.2e-16;
         double tol = 4 * (d.K + 2) * eps;
         for (int i = 0; i < fast.Length; i++)
@@ -26,6 +25,17 @@ internal static class GemmAssert
                     $"allowed difference {limit:g3}");
             }
         }
+    }
+
+    /// <summary>The reference result and the elementwise error scale |alpha| |A| |B| + |beta| |C|.</summary>
+    public static (T[] Reference, T[] Bound) ComputeExpected<T>(GemmTestData<T> d, T alpha, T beta)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var reference = (T[])d.C.Clone();
+        RunReference(d, alpha, d.A, d.B, beta, reference);
+        T[] bound = Abs(d.C);
+        RunReference(d, T.Abs(alpha), Abs(d.A), Abs(d.B), T.Abs(beta), bound);
+        return (reference, bound);
     }
 
     /// <summary>Runs the reference on the test data (batched), writing into <paramref name="c"/>.</summary>

@@ -32,6 +32,8 @@ internal sealed class GemmTestData<T>
         C = Fill(rng, StrideC * (batch - 1) + cSize + pad);
     }
 
+    private readonly Dictionary<(T, T), (T[], T[])> _expected = [];
+
     public bool TransA { get; }
 
     public bool TransB { get; }
@@ -61,6 +63,17 @@ internal sealed class GemmTestData<T>
     public T[] B { get; }
 
     public T[] C { get; }
+
+    /// <summary>Reference result and error scale for (alpha, beta), computed once and reused by every path.</summary>
+    public (T[] Reference, T[] Bound) Expected(T alpha, T beta)
+    {
+        if (!_expected.TryGetValue((alpha, beta), out var e))
+        {
+            _expected[(alpha, beta)] = e = GemmAssert.ComputeExpected(this, alpha, beta);
+        }
+
+        return e;
+    }
 
     public override string ToString() =>
         $"{(TransA ? "A^T" : "A")} * {(TransB ? "B^T" : "B")}, m={M} n={N} k={K} lda={Lda} ldb={Ldb} ldc={Ldc} batch={Batch}";
