@@ -23,6 +23,7 @@ public class GemmTests
         { 257, 129, 17 },
         { 2, 257, 129 },
         { 257, 1, 63 },
+        { 300, 2, 290 },
         { 31, 45, 300 },
         { 197, 150, 520 },
     };
@@ -288,6 +289,17 @@ public class GemmTests
         {
             Assert.Equal(1, job.SplitN);
         }
+    }
+
+    [Theory]
+    [InlineData(1, 300, 200)] // a row vector times a matrix
+    [InlineData(400, 1, 300)] // a matrix times a column vector
+    [InlineData(2, 2, 5000)]
+    public void Plan_ThinProductsSkipPacking(int m, int n, int k)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.True(job.Small);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     {
         Args = g;
         long work = (long)g.M * g.N * g.K;
-        Small = work <= Gemm.SmallWork || g.M <= 2;
+        Small = GemmSmall.Suits(g.M, g.N, work);
         _sharedA = _sharedB = null;
         long threadsByWork = Math.Max(1, work * g.Batch / Gemm.MinWorkPerThread);
         _threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
