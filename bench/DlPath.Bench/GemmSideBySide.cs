@@ -114,7 +114,8 @@ internal static class GemmSideBySide
             : RuntimeInformation.ProcessArchitecture.ToString();
         Console.WriteLine($"DlPath GEMM FP32 — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {cpu}, {Environment.ProcessorCount} cores, " +
             $"{RuntimeInformation.FrameworkDescription}");
-        Console.WriteLine($"kernel {Gemm.ResolveIsa(GemmIsa.Auto)}, threads {o.Threads}, best of 20 (n <= 512) or 5 reps, " +
+        string load = File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : string.Empty;
+        Console.WriteLine($"kernel {Gemm.ResolveIsa(GemmIsa.Auto)}, threads {o.Threads}{load}, best of 20 (n <= 512) or 5 reps, " +
             $"{o.Rounds} round(s){(o.WithReference ? ", references: OPENBLAS_CORETYPE=SkylakeX" : string.Empty)}");
     }
 
