@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Cpu;
 
 namespace DlPath.Bench;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Cpu;
-using DlPath.Tensors.Kernels.Reference;
 
 namespace DlPath.Bench;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Cpu;
 using DlPath.Tensors.Kernels.Cpu.MicroKernels;
 

@@ -1,7 +1,7 @@
 namespace DlPath.Tensors.Kernels;
 
 /// <summary>
-/// Argument checks shared by <see cref="Cpu.Gemm"/> and <see cref="Reference.ReferenceGemm"/>, so both reject
+/// Argument checks shared by <see cref="Gemm"/> and <see cref="ReferenceGemm"/>, so both reject
 /// the same calls with the same message. Messages name the operand, its stored shape and the offending value.
 /// </summary>
 internal static class GemmChecks

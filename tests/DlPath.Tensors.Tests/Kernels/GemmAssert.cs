@@ -1,4 +1,4 @@
-using DlPath.Tensors.Kernels.Reference;
+using DlPath.Tensors.Kernels;
 
 namespace DlPath.Tensors.Tests.Kernels;
 

@@ -1,7 +1,6 @@
 using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Cpu;
 using DlPath.Tensors.Kernels.Cpu.MicroKernels;
-using DlPath.Tensors.Kernels.Reference;
 
 namespace DlPath.Tensors.Tests.Kernels;
 

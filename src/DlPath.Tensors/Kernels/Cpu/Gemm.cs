@@ -1,7 +1,10 @@
 using System.Numerics;
+using DlPath.Tensors.Kernels.Cpu;
 using DlPath.Tensors.Kernels.Cpu.MicroKernels;
 
-namespace DlPath.Tensors.Kernels.Cpu;
+// The public entry point lives in DlPath.Tensors.Kernels next to ReferenceGemm and KernelOptions; the
+// machinery behind it (driver, packing, micro-kernels, workers) is internal to DlPath.Tensors.Kernels.Cpu.
+namespace DlPath.Tensors.Kernels;
 
 /// <summary>
 /// Fast general matrix multiply on the CPU: <c>C = alpha * op(A) * op(B) + beta * C</c>, row-major, BLAS
@@ -14,7 +17,7 @@ namespace DlPath.Tensors.Kernels.Cpu;
 /// Element (i, j) of a stored matrix with leading dimension ld is at <c>i * ld + j</c>; ld may exceed the row
 /// length (a view into a wider matrix). With beta = 0 the old contents of C are not read (NaN there is
 /// overwritten); with alpha = 0 or k = 0, A and B are not read. The plain-loop twin that defines the result is
-/// <see cref="Reference.ReferenceGemm"/>; results agree up to float rounding (the summation order differs).
+/// <see cref="ReferenceGemm"/>; results agree up to float rounding (the summation order differs).
 /// Steady-state calls allocate nothing: pack buffers are per thread and reused.
 /// </remarks>
 public static unsafe class Gemm

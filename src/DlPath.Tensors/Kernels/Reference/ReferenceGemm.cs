@@ -1,9 +1,10 @@
 using System.Numerics;
 
-namespace DlPath.Tensors.Kernels.Reference;
+// Public kernels share one namespace (DlPath.Tensors.Kernels); the folder says which twin this is.
+namespace DlPath.Tensors.Kernels;
 
 /// <summary>
-/// The plain-loop twin of <see cref="Cpu.Gemm"/>: the same arguments and the same results (up to rounding),
+/// The plain-loop twin of <see cref="Gemm"/>: the same arguments and the same results (up to rounding),
 /// written as the textbook triple loop so it can be read line by line. Tests check the fast kernel against it.
 /// </summary>
 /// <remarks>
