@@ -53,6 +53,8 @@ internal static unsafe class GemmDriver<T, TK>
         T* ownB = packedB == null ? Aligned(ref t_packB, kcMax * ncMax) : null;
         int k = g.K;
 
+        // A as stored (not transposed) is packed row-major and run with RunRowMajorA; see GemmPacking.PackA.
+        bool rowMajorA = !g.TransA;
         for (int jc = c0; jc < c1; jc += ncMax)
         {
             int nc = Math.Min(ncMax, c1 - jc);
@@ -77,14 +79,14 @@ internal static unsafe class GemmDriver<T, TK>
                     T* ap = ownA;
                     if (packedA != null)
                     {
-                        ap = packedA + (nint)pc * mPad + (nint)ic * kc;
+                        ap = packedA + (nint)pc * mPad + (nint)ic * (rowMajorA ? kcMax : kc);
                     }
                     else
                     {
                         GemmPacking.PackA<T, TK>(g.A, g.Lda, g.TransA, ic, pc, mc, kc, ap);
                     }
 
-                    MacroKernel(kc, mc, nc, ap, bp, g.C + (nint)ic * g.Ldc + jc, g.Ldc, g.Alpha, beta);
+                    MacroKernel(kc, mc, nc, ap, rowMajorA, bp, g.C + (nint)ic * g.Ldc + jc, g.Ldc, g.Alpha, beta);
                 }
             }
         }
@@ -92,9 +94,10 @@ internal static unsafe class GemmDriver<T, TK>
 
     /// <summary>Sweeps the packed A block and B panel with the micro-kernel; C points at the block's corner.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MacroKernel(int kc, int mc, int nc, T* ap, T* bp, T* c, int ldc, T alpha, T beta)
+    private static void MacroKernel(int kc, int mc, int nc, T* ap, bool rowMajorA, T* bp, T* c, int ldc, T alpha, T beta)
     {
         int mr = TK.MR, nr = TK.NR;
+        int aPanelStride = rowMajorA ? TK.KC : kc; // elements per panel row (row-major) or per k step (k-major) x MR
 
         // Edge tiles (fewer than MR rows or NR columns left) are computed whole into this scratch tile from the
         // zero-padded panels, then only the valid part is merged into C; C is never written out of bounds.
@@ -107,15 +110,23 @@ internal static unsafe class GemmDriver<T, TK>
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int rows = Math.Min(mr, mc - ir);
-                T* a = ap + (nint)ir * kc;
+                T* a = ap + (nint)ir * aPanelStride;
                 T* cTile = c + (nint)ir * ldc + jr;
-                if (rows == mr && cols == nr)
+                bool full = rows == mr && cols == nr;
+                T* target = full ? cTile : tile;
+                nint ldTarget = full ? ldc : nr;
+                T tAlpha = full ? alpha : T.One, tBeta = full ? beta : T.Zero;
+                if (rowMajorA)
                 {
-                    TK.Run(kc, a, b, cTile, ldc, alpha, beta);
+                    TK.RunRowMajorA(kc, a, b, target, ldTarget, tAlpha, tBeta);
                 }
                 else
                 {
-                    TK.Run(kc, a, b, tile, nr, T.One, T.Zero);
+                    TK.Run(kc, a, b, target, ldTarget, tAlpha, tBeta);
+                }
+
+                if (!full)
+                {
                     MergeEdge(tile, nr, cTile, ldc, rows, cols, alpha, beta);
                 }
             }

@@ -102,7 +102,7 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         int mr = TK.MR, nr = TK.NR;
         _mPad = (g.M + mr - 1) / mr * mr;
         _nPad = (g.N + nr - 1) / nr * nr;
-        bool canShareA = g.Batch == 1 && (long)_mPad * g.K <= Gemm.MaxSharedPack;
+        bool canShareA = g.Batch == 1 && (long)_mPad * KRounded(g.K) <= Gemm.MaxSharedPack;
         bool canShareB = g.Batch == 1 && (long)_nPad * g.K <= Gemm.MaxSharedPack;
 
         // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
@@ -113,7 +113,7 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         _threads = Math.Min(_threads, _parts);
         if (_parts > 1 && SplitM == 1 && canShareA)
         {
-            _sharedA = SharedBuffer((long)_mPad * g.K);
+            _sharedA = SharedBuffer((long)_mPad * KRounded(g.K));
         }
         else if (_parts > 1 && SplitN == 1 && canShareB)
         {
@@ -216,7 +216,8 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         for (int pc = 0; pc < Args.K && r0 < r1; pc += kcMax)
         {
             int kc = Math.Min(kcMax, Args.K - pc);
-            GemmPacking.PackA<T, TK>(Args.A, Args.Lda, Args.TransA, r0, pc, r1 - r0, kc, _sharedA + (nint)pc * _mPad + (nint)r0 * kc);
+            int panelStride = Args.TransA ? kc : kcMax; // k-major panels are MR x kc, row-major ones MR x KC
+            GemmPacking.PackA<T, TK>(Args.A, Args.Lda, Args.TransA, r0, pc, r1 - r0, kc, _sharedA + (nint)pc * _mPad + (nint)r0 * panelStride);
         }
     }
 
@@ -232,6 +233,9 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
             GemmPacking.PackB<T, TK>(Args.B, Args.Ldb, Args.TransB, pc, c0, kc, c1 - c0, _sharedB + (nint)pc * _nPad + (nint)c0 * kc);
         }
     }
+
+    /// <summary>k rounded up to whole KC blocks: a row-major A panel reserves KC per row even in a shorter last block.</summary>
+    private static long KRounded(int k) => (long)(k + TK.KC - 1) / TK.KC * TK.KC;
 
     /// <summary>A 64-byte aligned pointer to this caller's pinned shared pack buffer of at least count elements.</summary>
     private T* SharedBuffer(long count)

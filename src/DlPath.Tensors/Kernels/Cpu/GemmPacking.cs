@@ -15,16 +15,19 @@ namespace DlPath.Tensors.Kernels.Cpu;
 internal static unsafe class GemmPacking
 {
     /// <summary>
-    /// Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into ceil(mc / MR) micro-panels of MR x kc:
-    /// <c>ap[panel * MR * kc + p * MR + i] = op(A)[i0 + panel * MR + i, p0 + p]</c>.
+    /// Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into ceil(mc / MR) micro-panels, in the layout that makes the copy
+    /// cheap. A transposed (stored k x m): k-major panels of MR x kc,
+    /// <c>ap[panel * MR * kc + p * MR + i]</c>, for the kernel's <c>Run</c>. A as stored (m x k): row-major panels
+    /// with row stride KC, <c>ap[panel * MR * KC + i * KC + p]</c>, for <c>RunRowMajorA</c>. Either way each
+    /// source row is read contiguously; no transpose is needed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA<T, TK>(T* a, int lda, bool transA, int i0, int p0, int mc, int kc, T* ap)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TK : struct, IGemmMicroKernel<T>
     {
-        int mr = TK.MR;
-        for (int ir = 0; ir < mc; ir += mr, ap += mr * kc)
+        int mr = TK.MR, kcMax = TK.KC;
+        for (int ir = 0; ir < mc; ir += mr)
         {
             int rows = Math.Min(mr, mc - ir);
             if (transA)
@@ -32,12 +35,24 @@ internal static unsafe class GemmPacking
                 // A is stored (k x m): the MR values of one k step are contiguous, so each step is one copy.
                 T* src = a + (nint)p0 * lda + i0 + ir;
                 CopyRowsOfPanel(src, lda, rows, mr, kc, ap);
+                ap += mr * kc;
             }
             else
             {
-                // A is stored (m x k): row i of the panel is contiguous along k; scatter it with stride MR.
+                // A is stored (m x k): copy each of the panel's rows (kc values) to its slot, KC apart.
                 T* src = a + (nint)(i0 + ir) * lda + p0;
-                TransposeIntoPanel(src, lda, rows, mr, kc, ap);
+                int i = 0;
+                for (; i < rows; i++)
+                {
+                    new ReadOnlySpan<T>(src + (nint)i * lda, kc).CopyTo(new Span<T>(ap + i * kcMax, kc));
+                }
+
+                for (; i < mr; i++)
+                {
+                    new Span<T>(ap + i * kcMax, kc).Clear();
+                }
+
+                ap += mr * kcMax;
             }
         }
     }
@@ -116,7 +131,7 @@ internal static unsafe class GemmPacking
         int i = 0;
         if (typeof(T) == typeof(float) && count == width && width % 4 == 0 && GemmTranspose.IsAccelerated)
         {
-            // Full float panels whose width is a multiple of 4 (MR = 12, NR = 16 or 32): register transposes.
+            // Full float panels whose width is a multiple of 4 (NR = 32, 16 or 4): register transposes.
             GemmTranspose.PanelFloat8((float*)src, ld, width, kc, (float*)dst);
             return;
         }

@@ -5,9 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace DlPath.Tensors.Kernels.Cpu;
 
 /// <summary>
-/// In-register transposes for packing float panels whose source runs the "wrong" way (A not transposed,
-/// B transposed). A scalar gather moves one float per load and store; an 8 x 8 AVX transpose moves 64 floats
-/// with 8 loads, 24 shuffles and 8 stores, which keeps packing well below the cost of the GEMM it feeds.
+/// In-register transposes for packing float B panels whose source runs the "wrong" way (B transposed: the
+/// kernel wants NR consecutive columns of op(B) per k step, but each of them is a row of the stored B).
+/// A scalar gather moves one float per load and store; an 8 x 8 AVX transpose moves 64 floats with 8 loads,
+/// 24 shuffles and 8 stores, which keeps packing well below the cost of the GEMM it feeds.
 /// </summary>
 internal static unsafe class GemmTranspose
 {
@@ -31,7 +32,7 @@ internal static unsafe class GemmTranspose
 
             if (i < width)
             {
-                // width % 8 == 4 (MR = 12): the last four rows as two 4 x 4 blocks.
+                // width % 8 == 4 (the scalar kernel's NR = 4): the last four rows as two 4 x 4 blocks.
                 Transpose4x4(src + (nint)i * ld + p, ld, dst + (nint)p * width + i, width);
                 Transpose4x4(src + (nint)i * ld + p + 4, ld, dst + (nint)(p + 4) * width + i, width);
             }

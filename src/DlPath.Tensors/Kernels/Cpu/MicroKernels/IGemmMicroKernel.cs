@@ -1,7 +1,8 @@
 namespace DlPath.Tensors.Kernels.Cpu.MicroKernels;
 
 /// <summary>
-/// A register-blocked GEMM micro-kernel and the cache-block sizes that suit it. The driver is generic over a
+/// A register-blocked GEMM micro-kernel (in two variants, for the two layouts of a packed A micro-panel) and
+/// the cache-block sizes that suit it. The driver is generic over a
 /// struct implementing this, so the JIT compiles one specialised copy per kernel with MR, NR, ... as constants.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
@@ -34,4 +35,11 @@ internal unsafe interface IGemmMicroKernel<T>
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="beta">Scale of the old C; 0 means C is not read.</param>
     static abstract void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+
+    /// <summary>
+    /// <see cref="Run"/> for an A micro-panel packed row by row with row stride KC:
+    /// <c>a[i * KC + p] = op(A)[i, p]</c>. A that is not transposed is stored that way already, so packing it is
+    /// a plain row copy rather than a transpose; the kernel just broadcasts from MR addresses KC apart.
+    /// </summary>
+    static abstract void RunRowMajorA(int kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
 }
