@@ -41,9 +41,9 @@ internal static unsafe class GemmDriver<T, TK>
     /// <param name="r1">End (exclusive) of the rows.</param>
     /// <param name="c0">First column of C.</param>
     /// <param name="c1">End (exclusive) of the columns.</param>
-    /// <param name="packedA">All of op(A) already packed (KC block pc at <c>pc * mPad</c>), or null to pack here.</param>
+    /// <param name="packedA">All of op(A) already packed (see <see cref="PackedAOffset"/>), or null to pack here.</param>
     /// <param name="mPad">m rounded up to MR.</param>
-    /// <param name="packedB">All of op(B) already packed (KC block pc at <c>pc * nPad</c>), or null.</param>
+    /// <param name="packedB">All of op(B) already packed (see <see cref="PackedBOffset"/>), or null.</param>
     /// <param name="nPad">n rounded up to NR.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(in GemmArgs<T> g, int r0, int r1, int c0, int c1, T* packedA, int mPad, T* packedB, int nPad)
@@ -58,15 +58,16 @@ internal static unsafe class GemmDriver<T, TK>
         for (int jc = c0; jc < c1; jc += ncMax)
         {
             int nc = Math.Min(ncMax, c1 - jc);
-            for (int pc = 0; pc < k; pc += kcMax)
+            int kcStep = BlockDepth(k);
+            for (int pc = 0; pc < k; pc += kcStep)
             {
-                int kc = Math.Min(kcMax, k - pc);
+                int kc = Math.Min(kcStep, k - pc);
                 T beta = pc == 0 ? g.Beta : T.One;
                 T* bp = ownB;
                 if (packedB != null)
                 {
                     // jc is a multiple of NR, so its micro-panels start at jc * kc within the block.
-                    bp = packedB + (nint)pc * nPad + (nint)jc * kc;
+                    bp = packedB + PackedBOffset(pc / kcStep, kcStep, nPad) + (nint)jc * kc;
                 }
                 else
                 {
@@ -79,7 +80,7 @@ internal static unsafe class GemmDriver<T, TK>
                     T* ap = ownA;
                     if (packedA != null)
                     {
-                        ap = packedA + (nint)pc * mPad + (nint)ic * (rowMajorA ? kcMax : kc);
+                        ap = packedA + PackedAOffset(pc / kcStep, kcStep, mPad, rowMajorA) + (nint)ic * (rowMajorA ? kcMax : kc);
                     }
                     else
                     {
@@ -91,6 +92,24 @@ internal static unsafe class GemmDriver<T, TK>
             }
         }
     }
+
+    /// <summary>
+    /// Depth of the k blocks: k split into ceil(k / KC) blocks of equal depth (k = 784 gives 4 x 196, not
+    /// 3 x 256 + 16, whose last sliver would pay a full load and store of C for 16 steps of work).
+    /// </summary>
+    public static int BlockDepth(int k)
+    {
+        int blocks = Math.Max(1, (k + TK.KC - 1) / TK.KC);
+        return (k + blocks - 1) / blocks;
+    }
+
+    /// <summary>Start of k block <paramref name="block"/> in a whole packed op(A): blocks are mPad rows of
+    /// MR-row panels, each KC (row-major) or kcStep (k-major) deep.</summary>
+    public static nint PackedAOffset(int block, int kcStep, int mPad, bool rowMajorA) =>
+        (nint)block * mPad * (rowMajorA ? TK.KC : kcStep);
+
+    /// <summary>Start of k block <paramref name="block"/> in a whole packed op(B) (nPad columns, kcStep deep).</summary>
+    public static nint PackedBOffset(int block, int kcStep, int nPad) => (nint)block * nPad * kcStep;
 
     /// <summary>Sweeps the packed A block and B panel with the micro-kernel; C points at the block's corner.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

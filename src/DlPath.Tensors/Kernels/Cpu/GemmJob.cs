@@ -207,30 +207,33 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         }
     }
 
-    /// <summary>Packs this part's share of A's micro-panels, for every KC block of k, into the shared buffer.</summary>
+    /// <summary>Packs this part's share of A's micro-panels, for every k block, into the shared buffer.</summary>
     private void PackSharedA(int part, int parts)
     {
-        int mr = TK.MR, kcMax = TK.KC, tiles = _mPad / mr;
+        int mr = TK.MR, tiles = _mPad / mr, kcStep = GemmDriver<T, TK>.BlockDepth(Args.K);
         int lo = tiles * part / parts, hi = tiles * (part + 1) / parts;
         int r0 = lo * mr, r1 = Math.Min(Args.M, hi * mr);
-        for (int pc = 0; pc < Args.K && r0 < r1; pc += kcMax)
+        bool rowMajorA = !Args.TransA;
+        for (int pc = 0; pc < Args.K && r0 < r1; pc += kcStep)
         {
-            int kc = Math.Min(kcMax, Args.K - pc);
-            int panelStride = Args.TransA ? kc : kcMax; // k-major panels are MR x kc, row-major ones MR x KC
-            GemmPacking.PackA<T, TK>(Args.A, Args.Lda, Args.TransA, r0, pc, r1 - r0, kc, _sharedA + (nint)pc * _mPad + (nint)r0 * panelStride);
+            int kc = Math.Min(kcStep, Args.K - pc);
+            int panelStride = rowMajorA ? TK.KC : kc; // row-major panels are MR x KC, k-major ones MR x kc
+            T* dst = _sharedA + GemmDriver<T, TK>.PackedAOffset(pc / kcStep, kcStep, _mPad, rowMajorA) + (nint)r0 * panelStride;
+            GemmPacking.PackA<T, TK>(Args.A, Args.Lda, Args.TransA, r0, pc, r1 - r0, kc, dst);
         }
     }
 
-    /// <summary>Packs this part's share of B's micro-panels, for every KC block of k, into the shared buffer.</summary>
+    /// <summary>Packs this part's share of B's micro-panels, for every k block, into the shared buffer.</summary>
     private void PackSharedB(int part, int parts)
     {
-        int nr = TK.NR, kcMax = TK.KC, tiles = _nPad / nr;
+        int nr = TK.NR, tiles = _nPad / nr, kcStep = GemmDriver<T, TK>.BlockDepth(Args.K);
         int lo = tiles * part / parts, hi = tiles * (part + 1) / parts;
         int c0 = lo * nr, c1 = Math.Min(Args.N, hi * nr);
-        for (int pc = 0; pc < Args.K && c0 < c1; pc += kcMax)
+        for (int pc = 0; pc < Args.K && c0 < c1; pc += kcStep)
         {
-            int kc = Math.Min(kcMax, Args.K - pc);
-            GemmPacking.PackB<T, TK>(Args.B, Args.Ldb, Args.TransB, pc, c0, kc, c1 - c0, _sharedB + (nint)pc * _nPad + (nint)c0 * kc);
+            int kc = Math.Min(kcStep, Args.K - pc);
+            T* dst = _sharedB + GemmDriver<T, TK>.PackedBOffset(pc / kcStep, kcStep, _nPad) + (nint)c0 * kc;
+            GemmPacking.PackB<T, TK>(Args.B, Args.Ldb, Args.TransB, pc, c0, kc, c1 - c0, dst);
         }
     }
 
