@@ -10,7 +10,7 @@ namespace DlPath.Tensors.Kernels.Cpu;
 /// <remarks>
 /// <code>
 /// for jc in cols step NC:                  B panel  (KC x NC)  packed once, lives in L2/L3
-///   for pc in 0..k step KC:                beta applies on the first pc only, later blocks accumulate
+///   for pc in 0..k step kcStep:            k in equal blocks <= KC; beta applies to the first block only
 ///     pack op(B)[pc.., jc..]  -> bp
 ///     for ic in rows step MC:              A block  (MC x KC)  packed, lives in L2
 ///       pack op(A)[ic.., pc..] -> ap
@@ -18,8 +18,9 @@ namespace DlPath.Tensors.Kernels.Cpu;
 ///         for ir in 0..mc step MR:         A micro-panel (MR x KC) streams from L2
 ///           C[ic+ir.., jc+jr..] (MR x NR) = alpha * ap_ir * bp_jr + beta * C
 /// </code>
-/// Each thread runs this on its own rectangle of C with its own pack buffers, so threads never wait for
-/// each other inside a call; the price is that threads sharing rows of A (or columns of B) pack them twice.
+/// Each part of a call (see GemmJob) runs this on its own rectangle of C with its own pack buffers, so
+/// threads never wait for each other inside a part; parts that share rows of A (or columns of B) pack them
+/// again, unless GemmJob packed that whole operand once up front (packedA / packedB).
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <typeparam name="TK">The micro-kernel; its MR, NR, KC, MC, NC become JIT-time constants.</typeparam>
