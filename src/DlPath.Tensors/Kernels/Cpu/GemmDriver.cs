@@ -10,7 +10,7 @@ namespace DlPath.Tensors.Kernels.Cpu;
 /// <remarks>
 /// <code>
 /// for jc in cols step NC:                  B panel  (KC x NC)  packed once, lives in L2/L3
-///   for pc in 0..k step kcStep:            k in equal blocks <= KC; beta applies to the first block only
+///   for pc in 0..k step kcStep:            k in equal blocks of at most KC; beta applies to the first only
 ///     pack op(B)[pc.., jc..]  -> bp
 ///     for ic in rows step MC:              A block  (MC x KC)  packed, lives in L2
 ///       pack op(A)[ic.., pc..] -> ap
