@@ -29,7 +29,11 @@ public static class FashionMnistTraining
     public static FashionMnistTrainingResult Run(FashionMnistTrainingOptions options, IProgress<FashionMnistEpoch>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ = FashionMnistModels.Create(options.Model, new Generator(0)); // validates the name before the data is read
+        if (!FashionMnistModels.Names.Contains(options.Model?.ToLowerInvariant()))
+        {
+            throw new ArgumentException($"Fashion-MNIST: unknown model '{options.Model}' (expected one of: {string.Join(", ", FashionMnistModels.Names)})", nameof(options));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
