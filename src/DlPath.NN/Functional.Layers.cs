@@ -342,9 +342,10 @@ public static partial class Functional
 
     /// <summary>
     /// Looks up rows of an embedding table (<c>F.embedding</c>): int64 indices of any shape (*) → (*, dim). The
-    /// gradient of each used row is the sum of the gradients of its lookups.
+    /// gradient of each used row is the sum of the gradients of its lookups; the row <paramref name="paddingIdx"/>
+    /// (if any) gets no gradient, as in torch.
     /// </summary>
-    public static Tensor Embedding(Tensor indices, Tensor weight)
+    public static Tensor Embedding(Tensor indices, Tensor weight, int? paddingIdx = null)
     {
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(weight);
@@ -360,7 +361,17 @@ public static partial class Functional
             }
         }
 
-        return weight.IndexSelect(0, flat).Reshape([.. indices.ShapeArray(), weight.Shape[1]]);
+        var table = weight;
+        if (paddingIdx is int pad)
+        {
+            if (pad < 0 || pad >= weight.Shape[0]) throw new ArgumentOutOfRangeException(nameof(paddingIdx), pad, $"embedding: padding_idx must be within the {weight.Shape[0]} rows");
+
+            // Same values, but the padding row is read from a detached copy, so no gradient reaches it.
+            var isPad = Tensor.Arange(weight.Shape[0]).Eq(pad).Unsqueeze(1);
+            table = Tensor.Where(isPad, weight.Detach(), weight);
+        }
+
+        return table.IndexSelect(0, flat).Reshape([.. indices.ShapeArray(), weight.Shape[1]]);
     }
 
     private static void CheckGroups(string op, Tensor input, Tensor weight, int c, int o, int groups, int expectedC)

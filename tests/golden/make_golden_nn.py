@@ -101,6 +101,7 @@ def layer_cases():
                            [lin((2, 4, 3, 2)), lin((4,), 0.5, 1.5), lin((4,), -0.5, 0.5)], dict(groups=2, eps=1e-5)))
     idx = torch.tensor([[1, 4, 0], [4, 2, 1]], dtype=torch.long)
     cases.append(make_case("embedding", "embedding", lambda i, w: F.embedding(i, w), [idx, lin((5, 3))]))
+    cases.append(make_case("embedding_padding", "embedding", lambda i, w: F.embedding(i, w, padding_idx=4), [idx, lin((5, 3))], dict(padding_idx=4)))
     for act, fn in [("relu", F.relu), ("leaky_relu", lambda x: F.leaky_relu(x, 0.1)), ("gelu", F.gelu), ("silu", F.silu),
                     ("sigmoid", torch.sigmoid), ("tanh", torch.tanh), ("softmax", lambda x: F.softmax(x, 1)), ("log_softmax", lambda x: F.log_softmax(x, 1))]:
         cases.append(make_case(act, act, fn, [lin((3, 4), shift=0.013)]))

@@ -84,8 +84,21 @@ public abstract class Optimizer
 
                 if (p.DType == DType.Float32) Update<float>(group, p, grad, state);
                 else Update<double>(group, p, grad, state);
+                MarkChanged(p);
             }
         }
+    }
+
+    /// <summary>
+    /// The update wrote straight into the parameter's storage; rewriting one element through the tensor API bumps its
+    /// version, so a graph that saved the parameter before this step refuses to backpropagate, as in torch.
+    /// </summary>
+    private static void MarkChanged(Tensor p)
+    {
+        if (p.Numel == 0) return;
+        var first = new int[p.Rank];
+        if (p.DType == DType.Float32) p.SetValue(p.GetValue<float>(first), first);
+        else p.SetValue(p.GetValue<double>(first), first);
     }
 
     /// <summary>Creates a parameter's state before its first update (zeros of its shape, a step counter, ...).</summary>

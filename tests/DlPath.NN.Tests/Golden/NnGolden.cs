@@ -46,7 +46,7 @@ internal static class NnGolden
             "batch_norm" => Functional.BatchNorm(x[0], TensorArg(c, "running_mean"), TensorArg(c, "running_var"), x[1], x[2], c.Arg("training", false), c.Arg("momentum", 0.1), c.Arg("eps", 1e-5)),
             "layer_norm" => Functional.LayerNorm(x[0], c.IntsArg("shape"), x[1], x[2], c.Arg("eps", 1e-5)),
             "group_norm" => Functional.GroupNorm(x[0], c.Arg("groups", 1), x[1], x[2], c.Arg("eps", 1e-5)),
-            "embedding" => Functional.Embedding(x[0], x[1]),
+            "embedding" => Functional.Embedding(x[0], x[1], c.Args.TryGetProperty("padding_idx", out var pad) ? pad.GetInt32() : null),
             "relu" => new Relu().Call(x[0]),
             "leaky_relu" => new LeakyRelu(0.1).Call(x[0]),
             "gelu" => new Gelu().Call(x[0]),
