@@ -38,11 +38,18 @@ public static class FashionMnistTraining
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
 
-        // Parallel kernels schedule on TaskScheduler.Current: running the whole job on a scheduler with
-        // Threads slots caps them, as torch.set_num_threads does.
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, options.Threads).ConcurrentScheduler;
-        return Task.Factory.StartNew(() => RunCore(options, progress), CancellationToken.None, TaskCreationOptions.None, scheduler)
-            .GetAwaiter().GetResult();
+        return WithThreadLimit(options.Threads, () => RunCore(options, progress));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> so that Parallel.For loops inside it use at most <paramref name="threads"/> threads,
+    /// as <c>torch.set_num_threads</c> does: Parallel.For schedules on TaskScheduler.Current, here a scheduler with that
+    /// many slots (the calling loop's own thread included).
+    /// </summary>
+    internal static T WithThreadLimit<T>(int threads, Func<T> work)
+    {
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        return Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, scheduler).GetAwaiter().GetResult();
     }
 
     private static FashionMnistTrainingResult RunCore(FashionMnistTrainingOptions options, IProgress<FashionMnistEpoch>? progress)

@@ -76,6 +76,37 @@ public sealed class FashionMnistTests : IDisposable
         ToyProblems.AssertSameWeights(ToyProblems.Weights(result.Model), ToyProblems.Weights(restored));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Thread_limit_caps_parallel_loops_without_deadlock(int threads)
+    {
+        int running = 0, peak = 0;
+        int sum = FashionMnistTraining.WithThreadLimit(threads, () =>
+        {
+            int total = 0;
+            Parallel.For(0, 64, i =>
+            {
+                int now = Interlocked.Increment(ref running);
+                InterlockedMax(ref peak, now);
+                Thread.SpinWait(20_000);
+                Interlocked.Decrement(ref running);
+                Interlocked.Add(ref total, i);
+            });
+            return total;
+        });
+        Assert.Equal(64 * 63 / 2, sum);
+        Assert.InRange(peak, 1, threads);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     private sealed class ListProgress(List<FashionMnistEpoch> list) : IProgress<FashionMnistEpoch>
     {
         public void Report(FashionMnistEpoch value) => list.Add(value);
