@@ -50,6 +50,33 @@ public sealed class CallbackTests : IDisposable
     }
 
     [Fact]
+    public void LearningRateScheduler_steps_per_epoch_per_batch_or_on_plateau()
+    {
+        var data = new DataLoader(ToyProblems.Blobs(24, 2), batchSize: 8);
+        var model = ToyProblems.Classifier(1);
+        var sgd = new Sgd(model.Parameters(), lr: 0.1);
+        var perEpoch = new LearningRateScheduler(new StepLR(sgd, stepSize: 1, gamma: 0.5));
+        model.Fit(data, sgd, new CrossEntropyLoss(), epochs: 3, callbacks: [perEpoch]);
+        Assert.Equal([0.1, 0.05, 0.025], perEpoch.Rates);
+        Assert.Equal(0.0125, sgd.ParamGroups[0].Lr, 12);
+
+        var sgd2 = new Sgd(model.Parameters(), lr: 0.1);
+        var perBatch = new LearningRateScheduler(new ExponentialLR(sgd2, gamma: 0.5), perBatch: true);
+        model.Fit(data, sgd2, new CrossEntropyLoss(), epochs: 2, callbacks: [perBatch]);
+        Assert.Equal([0.1, 0.1 / 8], perBatch.Rates);
+
+        var sgd3 = new Sgd(model.Parameters(), lr: 0.1);
+        var plateau = new LearningRateScheduler(new ReduceLROnPlateau(sgd3, mode: "max", patience: 0), monitor: "score");
+        model.Fit(data, sgd3, new CrossEntropyLoss(), epochs: 3, callbacks: [plateau], metrics: [new ScriptedMetric("score", 0.5, 0.4, 0.6)]);
+        Assert.Equal(0.1, plateau.Rates[0], 12);
+        Assert.Equal(0.1, plateau.Rates[1], 12);
+        Assert.Equal(0.01, plateau.Rates[2], 12);
+        var ex = Assert.Throws<InvalidOperationException>(() => model.Fit(data, sgd3, new CrossEntropyLoss(), epochs: 1,
+            callbacks: [new LearningRateScheduler(new ReduceLROnPlateau(sgd3))]));
+        Assert.Contains("'val_loss'", ex.Message);
+    }
+
+    [Fact]
     public void ProgressBar_writes_one_line_per_epoch_when_redirected()
     {
         var output = new StringWriter();
