@@ -13,11 +13,13 @@ namespace DlPath.NN;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Order.</b> With <c>shuffle: true</c> each enumeration (epoch) draws <c>randperm(Count)</c> from the generator,
-/// exactly as <c>torch.randperm(n, generator=g)</c> does: with the same seed, a PyTorch <c>RandomSampler(generator=g)</c>
-/// and this loader visit the samples in the same order. Without a generator the permutation comes from
-/// <see cref="Generator.Default"/> directly, as in a hand-written PyTorch loop (<c>perm = torch.randperm(n)</c>);
-/// PyTorch's own DataLoader would first draw a fresh seed from it instead.
+/// <b>Order.</b> With <c>shuffle: true</c> each enumeration (epoch) visits the samples in a permutation drawn by
+/// <c>randperm(Count)</c> on the generator, bit for bit as PyTorch draws it. By default
+/// (<see cref="LoaderRandomness.TorchDataLoader"/>) the loader also makes every other draw
+/// <c>torch.utils.data.DataLoader</c> makes, so with the same seed a PyTorch <c>DataLoader(..., shuffle=True,
+/// generator=g)</c> and this loader yield the same batches epoch after epoch, and leave the generator in the same
+/// state; <see cref="LoaderRandomness.RandPerm"/> draws one permutation per epoch and nothing else, as a hand-written
+/// <c>torch.randperm</c> loop.
 /// </para>
 /// <para>
 /// <b>Prefetch.</b> With <c>prefetch</c> &gt; 0 a background task gathers (and transforms) up to that many batches
@@ -43,7 +45,9 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <param name="dropLast">Skip the last batch when it would be smaller than <paramref name="batchSize"/>.</param>
     /// <param name="generator">Draws the shuffling permutations; default <see cref="Generator.Default"/>.</param>
     /// <param name="prefetch">How many batches a background task prepares ahead; 0 gathers each batch on the caller's thread.</param>
-    public DataLoader(Dataset dataset, int batchSize = 1, bool shuffle = false, bool dropLast = false, Generator? generator = null, int prefetch = 2)
+    /// <param name="randomness">Which random numbers each epoch draws (default: those PyTorch's DataLoader draws).</param>
+    public DataLoader(Dataset dataset, int batchSize = 1, bool shuffle = false, bool dropLast = false, Generator? generator = null, int prefetch = 2,
+        LoaderRandomness randomness = LoaderRandomness.TorchDataLoader)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -54,6 +58,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         DropLast = dropLast;
         Generator = generator;
         Prefetch = prefetch;
+        Randomness = randomness;
     }
 
     /// <summary>The samples.</summary>
@@ -74,26 +79,51 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <summary>Batches prepared ahead by the background task (0: none, no task).</summary>
     public int Prefetch { get; }
 
+    /// <summary>Which random numbers each epoch draws.</summary>
+    public LoaderRandomness Randomness { get; }
+
     /// <summary>Batches per epoch (<c>len(loader)</c>).</summary>
     public int Count => DropLast ? Dataset.Count / BatchSize : (Dataset.Count + BatchSize - 1) / BatchSize;
 
     /// <summary>Background tasks of this loader still running (for tests: 0 once every enumerator is disposed).</summary>
     internal int ActiveProducers => Volatile.Read(ref _activeProducers);
 
-    /// <summary>Starts an epoch: draws the order now, then yields the batches.</summary>
+    /// <summary>Starts an epoch: makes the epoch's draws and fixes the order now, then yields the batches.</summary>
     public IEnumerator<Batch> GetEnumerator()
     {
         long[] order = new long[Dataset.Count];
-        if (Shuffle) (Generator ?? Generator.Default).RandPerm(order);
-        else for (int i = 0; i < order.Length; i++) order[i] = i;
-        return Prefetch == 0 ? Synchronous(order) : new PrefetchingEnumerator(this, order);
+        bool torch = Randomness == LoaderRandomness.TorchDataLoader;
+
+        // torch's _BaseDataLoaderIter draws a base seed for its worker processes every epoch; we have no workers,
+        // but draw it so the generator's stream stays where PyTorch's would be.
+        if (torch) (Generator ?? Generator.Default).NextUInt64();
+        if (Shuffle && torch && Generator is null)
+        {
+            // RandomSampler without a generator: seed = int(torch.empty((), dtype=torch.int64).random_()), a private
+            // generator seeded with it draws the permutation.
+            new Generator(Generator.Default.NextUInt64() & long.MaxValue).RandPerm(order);
+        }
+        else if (Shuffle)
+        {
+            (Generator ?? Generator.Default).RandPerm(order);
+        }
+        else
+        {
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+        }
+
+        // RandomSampler with a generator ends on `yield from torch.randperm(n, generator=g).tolist()[:0]`: one more
+        // permutation, drawn when the epoch is read to its end.
+        Action? atEnd = Shuffle && torch && Generator is not null ? () => Generator.RandPerm(order) : null;
+        return Prefetch == 0 ? Synchronous(order, atEnd) : new PrefetchingEnumerator(this, order, atEnd);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private IEnumerator<Batch> Synchronous(long[] order)
+    private IEnumerator<Batch> Synchronous(long[] order, Action? atEnd)
     {
         for (int b = 0; b < Count; b++) yield return MakeBatch(order, b);
+        atEnd?.Invoke();
     }
 
     private Batch MakeBatch(long[] order, int batchIndex)
@@ -108,16 +138,19 @@ public sealed class DataLoader : IEnumerable<Batch>
     {
         private readonly DataLoader _loader;
         private readonly long[] _order;
+        private readonly Action? _atEnd;
         private readonly Channel<Batch> _channel;
         private readonly CancellationTokenSource _cancel = new();
         private readonly Task _producer;
         private Exception? _error;
         private bool _disposed;
+        private bool _finished;
 
-        public PrefetchingEnumerator(DataLoader loader, long[] order)
+        public PrefetchingEnumerator(DataLoader loader, long[] order, Action? atEnd)
         {
             _loader = loader;
             _order = order;
+            _atEnd = atEnd;
             _channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(loader.Prefetch)
             {
                 SingleReader = true,
@@ -177,6 +210,13 @@ public sealed class DataLoader : IEnumerable<Batch>
                 if (!more)
                 {
                     if (_error is not null) ExceptionDispatchInfo.Capture(_error).Throw();
+                    if (!_finished)
+                    {
+                        // The producer is done with _order, so the end-of-epoch draw may reuse it.
+                        _finished = true;
+                        _atEnd?.Invoke();
+                    }
+
                     return false;
                 }
             }

@@ -64,8 +64,8 @@ public static class FashionMnistTraining
         var model = FashionMnistModels.Create(options.Model, generator);
         var optimizer = new Adam(model.Parameters(), lr: options.LearningRate);
         var loss = new CrossEntropyLoss();
-        var train = new DataLoader(new TensorDataset(xTrain, yTrain), options.BatchSize, shuffle: true, generator: generator);
-        var test = new DataLoader(new TensorDataset(xTest, yTest), EvalBatchSize);
+        var train = new DataLoader(new TensorDataset(xTrain, yTrain), options.BatchSize, shuffle: true, generator: generator, randomness: LoaderRandomness.RandPerm);
+        var test = new DataLoader(new TensorDataset(xTest, yTest), EvalBatchSize, generator: generator, randomness: LoaderRandomness.RandPerm);
 
         var callbacks = new List<Callback>(options.Callbacks);
         if (progress is not null) callbacks.Add(new EpochReporter(progress));

@@ -38,12 +38,29 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void Shuffle_draws_torch_randperm_from_the_generator_each_epoch()
+    public void Shuffle_yields_what_torch_DataLoader_yields_for_the_same_generator()
     {
-        // torch: g = torch.Generator().manual_seed(7); torch.randperm(10, generator=g) twice.
+        // torch 1.13: g = torch.Generator().manual_seed(7); DataLoader(TensorDataset(torch.arange(10)), batch_size=10,
+        // shuffle=True, generator=g), two epochs; then batch_size=4, drop_last=True.
         var loader = new DataLoader(Numbered(10), batchSize: 10, shuffle: true, generator: new Generator(7));
+        Assert.Equal([1L, 3, 5, 7, 9, 4, 6, 2, 8, 0], Epoch(loader)[0]);
+        Assert.Equal([5L, 1, 6, 0, 9, 7, 8, 4, 3, 2], Epoch(loader)[0]);
+
+        var dropLast = new DataLoader(Numbered(10), batchSize: 4, shuffle: true, dropLast: true, generator: new Generator(7), prefetch: 0);
+        Assert.Equal([[1L, 3, 5, 7], [9L, 4, 6, 2]], Epoch(dropLast));
+        Assert.Equal([[5L, 1, 6, 0], [9L, 7, 8, 4]], Epoch(dropLast));
+    }
+
+    [Fact]
+    public void RandPerm_mode_draws_one_permutation_per_epoch_and_nothing_else()
+    {
+        // torch: g = torch.Generator().manual_seed(7); torch.randperm(10, generator=g), three times.
+        var g = new Generator(7);
+        var loader = new DataLoader(Numbered(10), batchSize: 10, shuffle: true, generator: g, randomness: LoaderRandomness.RandPerm);
         Assert.Equal([5L, 0, 3, 4, 1, 7, 9, 6, 8, 2], Epoch(loader)[0]);
         Assert.Equal([1L, 8, 9, 5, 7, 4, 0, 3, 6, 2], Epoch(loader)[0]);
+        _ = Epoch(new DataLoader(Numbered(10), batchSize: 3, generator: g, randomness: LoaderRandomness.RandPerm));
+        Assert.Equal([3L, 7, 6, 2, 9, 0, 5, 4, 1, 8], g.RandPerm(10));
     }
 
     [Fact]
@@ -147,5 +164,31 @@ public sealed class DataLoaderTests
             if (index == failAt) throw new InvalidOperationException($"sample {index} is corrupt");
             return new Batch(Tensor.FromArray(new float[] { index, index }), Tensor.Scalar(index, DType.Int64));
         }
+    }
+}
+
+[Collection(GlobalRngCollection.Name)]
+public sealed class DataLoaderDefaultGeneratorTests
+{
+    private static TensorDataset Ten() => new(Tensor.Zeros(10, 1), Tensor.Arange(10));
+
+    [Fact]
+    public void Without_a_generator_the_default_stream_is_used_as_torch_uses_it()
+    {
+        // torch.manual_seed(0); [b for b in DataLoader(ds, batch_size=10, shuffle=True)]; torch.rand(1)
+        Generator.ManualSeedDefault(0);
+        var batch = new DataLoader(Ten(), batchSize: 10, shuffle: true).Single();
+        Assert.Equal([6L, 7, 1, 4, 2, 0, 9, 8, 3, 5], batch.Target.ToArray<long>());
+        Assert.Equal(0.30742281675338745f, Tensor.Rand([1]).Item<float>());
+
+        // torch.manual_seed(0); list(DataLoader(ds, batch_size=5)); torch.rand(1): the base seed is drawn even unshuffled.
+        Generator.ManualSeedDefault(0);
+        Assert.Equal(2, new DataLoader(Ten(), batchSize: 5).Count());
+        Assert.Equal(0.08847743272781372f, Tensor.Rand([1]).Item<float>());
+
+        // The seed RandomSampler draws: torch.manual_seed(0); two int64 random_() draws, the second 3969543146641149120.
+        Generator.ManualSeedDefault(0);
+        Generator.Default.NextUInt64();
+        Assert.Equal(3969543146641149120UL, Generator.Default.NextUInt64() & long.MaxValue);
     }
 }

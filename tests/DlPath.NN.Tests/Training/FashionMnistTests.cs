@@ -24,7 +24,7 @@ public sealed class FashionMnistTests : IDisposable
         Assert.Equal(0.0191587, w[1], 1e-8);
         Assert.Equal(-0.02939447, w[2], 1e-8);
         Assert.Equal([-0.0771622583270073f, -0.036970824003219604f, 0.08151594549417496f], mlp.StateDict()["5.bias"].ToArray<float>()[..3]);
-        var loader = new DataLoader(new TensorDataset(Tensor.Zeros(10, 1), Tensor.Arange(10)), batchSize: 10, shuffle: true, generator: g);
+        var loader = new DataLoader(new TensorDataset(Tensor.Zeros(10, 1), Tensor.Arange(10)), batchSize: 10, shuffle: true, generator: g, randomness: LoaderRandomness.RandPerm);
         Assert.Equal([9L, 8, 0, 4, 6, 3, 7, 2, 1, 5], loader.First().Target.ToArray<long>());
 
         var cnn = FashionMnistModels.Cnn(new Generator(0));
