@@ -39,7 +39,8 @@ public abstract class Callback
 
     /// <summary>
     /// After the optimizer step of batch <paramref name="batch"/>. <paramref name="logs"/> holds the batch's
-    /// <c>loss</c> and <c>size</c> (samples in the batch).
+    /// <c>loss</c> and <c>size</c> (samples in the batch); the same dictionary is refilled for every batch (no garbage
+    /// per step), so copy the values you want to keep.
     /// </summary>
     public virtual void OnBatchEnd(TrainingContext context, int batch, IReadOnlyDictionary<string, double> logs)
     {
