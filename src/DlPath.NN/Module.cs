@@ -10,7 +10,7 @@ namespace DlPath.NN;
 /// The base of every layer and model (<c>torch.nn.Module</c>,
 /// https://pytorch.org/docs/stable/generated/torch.nn.Module.html). A subclass declares its parts as fields or
 /// auto-properties of type <see cref="Parameter"/>, <see cref="Buffer"/> or <see cref="Module"/>; they are found by
-/// reflection (once per type) in declaration order and named as PyTorch names them: a member <c>Weight</c> or
+/// reflection (once per type) in declaration order (captured primary-constructor parameters too) and named as PyTorch names them: a member <c>Weight</c> or
 /// <c>_weight</c> becomes <c>weight</c>, <c>RunningMean</c> becomes <c>running_mean</c>, and children prefix their
 /// parts (<c>features.0.weight</c>), so state dicts line up with PyTorch's.
 /// </summary>
@@ -345,8 +345,10 @@ public abstract class Module
                 string raw = f.Name;
                 if (raw.StartsWith('<'))
                 {
+                    // <Weight>k__BackingField (auto-property) or <inner>P (captured primary-constructor parameter).
                     int end = raw.IndexOf('>', StringComparison.Ordinal);
-                    if (end < 0 || !raw.EndsWith("k__BackingField", StringComparison.Ordinal)) continue;
+                    string suffix = end < 0 ? string.Empty : raw[(end + 1)..];
+                    if (suffix is not ("k__BackingField" or "P")) continue;
                     raw = raw[1..end];
                 }
                 else if (f.IsDefined(typeof(CompilerGeneratedAttribute)))

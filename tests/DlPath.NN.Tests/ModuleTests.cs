@@ -235,4 +235,16 @@ public sealed class ModuleTests
         Assert.All(emb.Weight.Grad!.Select(0, 2).ToArray<float>(), v => Assert.Equal(1f, v));
         Assert.Contains("padding_idx=1", emb.ToString());
     }
+
+    private sealed class Residual(Module inner) : Module
+    {
+        public override Tensor Forward(Tensor x) => x + inner.Call(x);
+    }
+
+    [Fact]
+    public void Modules_captured_by_a_primary_constructor_are_found()
+    {
+        var r = new Residual(new Linear(3, 3));
+        Assert.Equal(["inner.weight", "inner.bias"], r.NamedParameters().Select(p => p.Name));
+    }
 }
