@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using DlPath.Data.Datasets;
 using DlPath.Tensors;
+using DlPath.Tensors.Kernels;
 
 namespace DlPath.NN;
 
@@ -42,14 +43,22 @@ public static class FashionMnistTraining
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> so that Parallel.For loops inside it use at most <paramref name="threads"/> threads,
-    /// as <c>torch.set_num_threads</c> does: Parallel.For schedules on TaskScheduler.Current, here a scheduler with that
-    /// many slots (the calling loop's own thread included).
+    /// Runs <paramref name="work"/> with <see cref="KernelOptions.MaxThreads"/> set to <paramref name="threads"/> (as
+    /// <c>torch.set_num_threads</c>), restoring the previous value afterwards. The GEMM behind Linear and Conv2d honours
+    /// it; the few kernels still on Parallel.For (im2col, some unary maps) use the thread pool as they see fit.
     /// </summary>
     internal static T WithThreadLimit<T>(int threads, Func<T> work)
     {
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
-        return Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, scheduler).GetAwaiter().GetResult();
+        int previous = KernelOptions.MaxThreads;
+        KernelOptions.MaxThreads = threads;
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            KernelOptions.MaxThreads = previous;
+        }
     }
 
     private static FashionMnistTrainingResult RunCore(FashionMnistTrainingOptions options, IProgress<FashionMnistEpoch>? progress)

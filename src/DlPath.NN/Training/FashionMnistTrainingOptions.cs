@@ -12,7 +12,7 @@ public sealed record FashionMnistTrainingOptions
     /// <summary>Seeds the generator that draws the initial weights and then each epoch's shuffle, in that order (as <c>torch.manual_seed(seed)</c> in the script).</summary>
     public long Seed { get; init; }
 
-    /// <summary>The most threads the training may use (the script's <c>--threads</c>); default: all cores.</summary>
+    /// <summary>Threads per kernel call (<c>KernelOptions.MaxThreads</c> for the run; the script's <c>--threads</c>); default: all cores.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Where to write the checkpoint <c>fashion-mnist-{model}.safetensors</c>; null writes none.</summary>

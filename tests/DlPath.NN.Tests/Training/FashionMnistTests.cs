@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DlPath.Data.Datasets;
 using DlPath.Tensors;
+using DlPath.Tensors.Kernels;
 
 namespace DlPath.NN.Tests.Training;
 
@@ -78,33 +79,15 @@ public sealed class FashionMnistTests : IDisposable
 
     [Theory]
     [InlineData(1)]
-    [InlineData(2)]
-    public void Thread_limit_caps_parallel_loops_without_deadlock(int threads)
+    [InlineData(3)]
+    public void Thread_limit_sets_the_kernel_threads_for_the_run_only(int threads)
     {
-        int running = 0, peak = 0;
-        int sum = FashionMnistTraining.WithThreadLimit(threads, () =>
-        {
-            int total = 0;
-            Parallel.For(0, 64, i =>
-            {
-                int now = Interlocked.Increment(ref running);
-                InterlockedMax(ref peak, now);
-                Thread.SpinWait(20_000);
-                Interlocked.Decrement(ref running);
-                Interlocked.Add(ref total, i);
-            });
-            return total;
-        });
-        Assert.Equal(64 * 63 / 2, sum);
-        Assert.InRange(peak, 1, threads);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
+        int before = KernelOptions.MaxThreads;
+        int inside = FashionMnistTraining.WithThreadLimit(threads, () => KernelOptions.MaxThreads);
+        Assert.Equal(threads, inside);
+        Assert.Equal(before, KernelOptions.MaxThreads);
+        Assert.Throws<InvalidOperationException>(() => FashionMnistTraining.WithThreadLimit<int>(threads, () => throw new InvalidOperationException("boom")));
+        Assert.Equal(before, KernelOptions.MaxThreads);
     }
 
     private sealed class ListProgress(List<FashionMnistEpoch> list) : IProgress<FashionMnistEpoch>
