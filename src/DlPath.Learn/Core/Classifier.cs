@@ -56,6 +56,14 @@ public abstract class Classifier : Estimator, IClassifier
     /// <summary>The mean accuracy on (x, y).</summary>
     public double Score(double[,] x, double[] y) => Metrics.ClassificationMetrics.Accuracy(y, Predict(x));
 
+    /// <summary>Marks a classifier fitted by an ensemble that trained it directly (classes and feature count given).</summary>
+    internal void SetFitted(double[] classes, int featureCount)
+    {
+        Classes = classes;
+        FeatureCount = featureCount;
+        IsFitted = true;
+    }
+
     /// <summary>Fits on validated inputs; <paramref name="y"/> holds class indices 0..<paramref name="classCount"/>-1.</summary>
     protected abstract void FitCore(double[,] x, int[] y, int classCount);
 

@@ -27,6 +27,13 @@ public abstract class Regressor : Estimator, IPredictor
     /// <summary>The coefficient of determination R² of the predictions.</summary>
     public double Score(double[,] x, double[] y) => Metrics.RegressionMetrics.R2(y, Predict(x));
 
+    /// <summary>Marks a regressor fitted by an ensemble that trained it directly.</summary>
+    internal void MarkFitted(int featureCount)
+    {
+        FeatureCount = featureCount;
+        IsFitted = true;
+    }
+
     /// <summary>Fits on validated inputs.</summary>
     protected abstract void FitCore(double[,] x, double[] y);
 
