@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace DlPath.Learn.NeuralNetwork;
 
 /// <summary>
@@ -53,8 +55,9 @@ public sealed class MlpClassifier : Classifier
     /// <summary>Mean training loss per epoch.</summary>
     public IReadOnlyList<double> LossCurve { get; private set; } = [];
 
-    private double[][,] _w = [];
+    private double[][] _w = [];          // layer l: [fanIn x fanOut] row-major, so row i is input unit i's outgoing weights
     private double[][] _b = [];
+    private int[] _sizes = [];
 
     /// <inheritdoc />
     protected override void FitCore(double[,] x, int[] y, int classCount)
@@ -73,21 +76,19 @@ public sealed class MlpClassifier : Classifier
         int outputs = classCount == 2 ? 1 : classCount;
         int[] sizes = [d, .. HiddenLayerSizes, outputs];
         int layers = sizes.Length - 1;
-        _w = new double[layers][,];
+        _sizes = sizes;
+        _w = new double[layers][];
         _b = new double[layers][];
         for (int l = 0; l < layers; l++)
         {
             // Glorot uniform; scikit-learn uses gain 2 (instead of 6) for logistic units.
             double factor = Activation == Activation.Logistic ? 2 : 6;
             double bound = Math.Sqrt(factor / (sizes[l] + sizes[l + 1]));
-            _w[l] = new double[sizes[l], sizes[l + 1]];
+            _w[l] = new double[sizes[l] * sizes[l + 1]];
             _b[l] = new double[sizes[l + 1]];
-            for (int i = 0; i < sizes[l]; i++)
+            for (int t = 0; t < _w[l].Length; t++)
             {
-                for (int j = 0; j < sizes[l + 1]; j++)
-                {
-                    _w[l][i, j] = (2 * rng.NextDouble() - 1) * bound;
-                }
+                _w[l][t] = (2 * rng.NextDouble() - 1) * bound;
             }
             for (int j = 0; j < sizes[l + 1]; j++)
             {
@@ -96,11 +97,11 @@ public sealed class MlpClassifier : Classifier
         }
 
         // Adam state.
-        var mw = _w.Select(w => new double[w.GetLength(0), w.GetLength(1)]).ToArray();
-        var vw = _w.Select(w => new double[w.GetLength(0), w.GetLength(1)]).ToArray();
+        var mw = _w.Select(w => new double[w.Length]).ToArray();
+        var vw = _w.Select(w => new double[w.Length]).ToArray();
         var mb = _b.Select(b => new double[b.Length]).ToArray();
         var vb = _b.Select(b => new double[b.Length]).ToArray();
-        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        const double beta1 = 0.9, beta2 = 0.999;
         long step = 0;
         int batch = Math.Min(BatchSize, n);
         var order = Enumerable.Range(0, n).ToArray();
@@ -122,23 +123,8 @@ public sealed class MlpClassifier : Classifier
                 double lr = LearningRateInit * Math.Sqrt(1 - Math.Pow(beta2, step)) / (1 - Math.Pow(beta1, step));
                 for (int l = 0; l < layers; l++)
                 {
-                    for (int i = 0; i < _w[l].GetLength(0); i++)
-                    {
-                        for (int j = 0; j < _w[l].GetLength(1); j++)
-                        {
-                            double g = gw[l][i, j];
-                            mw[l][i, j] = beta1 * mw[l][i, j] + (1 - beta1) * g;
-                            vw[l][i, j] = beta2 * vw[l][i, j] + (1 - beta2) * g * g;
-                            _w[l][i, j] -= lr * mw[l][i, j] / (Math.Sqrt(vw[l][i, j]) + eps);
-                        }
-                    }
-                    for (int j = 0; j < _b[l].Length; j++)
-                    {
-                        double g = gb[l][j];
-                        mb[l][j] = beta1 * mb[l][j] + (1 - beta1) * g;
-                        vb[l][j] = beta2 * vb[l][j] + (1 - beta2) * g * g;
-                        _b[l][j] -= lr * mb[l][j] / (Math.Sqrt(vb[l][j]) + eps);
-                    }
+                    AdamStep(_w[l], gw[l], mw[l], vw[l], lr);
+                    AdamStep(_b[l], gb[l], mb[l], vb[l], lr);
                 }
             }
             epochLoss /= n;
@@ -159,12 +145,29 @@ public sealed class MlpClassifier : Classifier
             }
         }
         LossCurve = losses;
-        Coefs = _w;
+        Coefs = _w.Select((w, l) =>
+        {
+            var m = new double[_sizes[l], _sizes[l + 1]];
+            Buffer.BlockCopy(w, 0, m, 0, w.Length * sizeof(double));
+            return m;
+        }).ToArray();
         Intercepts = _b;
     }
 
+    /// <summary>Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr · m / (√v + ε) (lr already bias-corrected).</summary>
+    private static void AdamStep(double[] theta, double[] g, double[] m, double[] v, double lr)
+    {
+        const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        for (int t = 0; t < theta.Length; t++)
+        {
+            m[t] = beta1 * m[t] + (1 - beta1) * g[t];
+            v[t] = beta2 * v[t] + (1 - beta2) * g[t] * g[t];
+            theta[t] -= lr * m[t] / (Math.Sqrt(v[t]) + eps);
+        }
+    }
+
     /// <summary>Forward pass, loss and backpropagated gradients for the samples <paramref name="idx"/>.</summary>
-    internal (double Loss, double[][,] Gw, double[][] Gb) LossAndGradients(double[][] rows, int[] y, int[] idx, int outputs)
+    internal (double Loss, double[][] Gw, double[][] Gb) LossAndGradients(double[][] rows, int[] y, int[] idx, int outputs)
     {
         int layers = _w.Length, m = idx.Length;
         var acts = new double[layers + 1][][];   // acts[l][sample][unit]; acts[0] is the input
@@ -203,49 +206,34 @@ public sealed class MlpClassifier : Classifier
         double penalty = 0;
         foreach (var w in _w)
         {
-            foreach (var v in w)
-            {
-                penalty += v * v;
-            }
+            penalty += TensorPrimitives.Dot(w, w);
         }
         loss += 0.5 * Alpha * penalty / m;
 
-        var gw = new double[layers][,];
+        var gw = new double[layers][];
         var gb = new double[layers][];
         for (int l = layers - 1; l >= 0; l--)
         {
-            int fanIn = _w[l].GetLength(0), fanOut = _w[l].GetLength(1);
-            gw[l] = new double[fanIn, fanOut];
+            int fanIn = _sizes[l], fanOut = _sizes[l + 1];
+            var w = _w[l];
+            gw[l] = new double[fanIn * fanOut];
             gb[l] = new double[fanOut];
-            // ∂L/∂W = aᵀ δ + α/m W,  ∂L/∂b = Σ δ
+            // ∂L/∂W = aᵀ δ + α/m W,  ∂L/∂b = Σ δ   (row i of ∂L/∂W gathers a_i · δ)
             for (int s = 0; s < m; s++)
             {
                 var a = acts[l][s];
                 var dl = delta[s];
                 for (int i = 0; i < fanIn; i++)
                 {
-                    double ai = a[i];
-                    if (ai == 0)
+                    if (a[i] != 0)
                     {
-                        continue;
-                    }
-                    for (int j = 0; j < fanOut; j++)
-                    {
-                        gw[l][i, j] += ai * dl[j];
+                        var row = gw[l].AsSpan(i * fanOut, fanOut);
+                        TensorPrimitives.MultiplyAdd(dl, a[i], row, row);
                     }
                 }
-                for (int j = 0; j < fanOut; j++)
-                {
-                    gb[l][j] += dl[j];
-                }
+                TensorPrimitives.Add(gb[l], dl, gb[l]);
             }
-            for (int i = 0; i < fanIn; i++)
-            {
-                for (int j = 0; j < fanOut; j++)
-                {
-                    gw[l][i, j] += Alpha / m * _w[l][i, j];
-                }
-            }
+            TensorPrimitives.MultiplyAdd(w, Alpha / m, gw[l], gw[l]);
             if (l == 0)
             {
                 break;
@@ -258,12 +246,7 @@ public sealed class MlpClassifier : Classifier
                 previous[s] = new double[fanIn];
                 for (int i = 0; i < fanIn; i++)
                 {
-                    double g = 0;
-                    for (int j = 0; j < fanOut; j++)
-                    {
-                        g += delta[s][j] * _w[l][i, j];
-                    }
-                    previous[s][i] = g * Derivative(a[i]);
+                    previous[s][i] = TensorPrimitives.Dot(delta[s], w.AsSpan(i * fanOut, fanOut)) * Derivative(a[i]);
                 }
             }
             delta = previous;
@@ -281,18 +264,14 @@ public sealed class MlpClassifier : Classifier
     private double[] Layer(double[] input, int l, bool last)
     {
         var w = _w[l];
-        int fanOut = w.GetLength(1);
+        int fanOut = _sizes[l + 1];
         var z = (double[])_b[l].Clone();
         for (int i = 0; i < input.Length; i++)
         {
-            double v = input[i];
-            if (v == 0)
+            if (input[i] != 0)
             {
-                continue;
-            }
-            for (int j = 0; j < fanOut; j++)
-            {
-                z[j] += v * w[i, j];
+                // z += x_i · W[i, :]
+                TensorPrimitives.MultiplyAdd(w.AsSpan(i * fanOut, fanOut), input[i], z, z);
             }
         }
         if (!last)

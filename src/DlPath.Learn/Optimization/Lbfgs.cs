@@ -15,7 +15,8 @@ public static class Lbfgs
     /// <param name="maxIterations">Maximum quasi-Newton steps.</param>
     /// <param name="gradientTolerance">Stop when max |∂J/∂θ| falls below this.</param>
     /// <param name="memory">Number of correction pairs kept (m).</param>
-    public static OptimizationResult Minimize(CostFunction cost, double[] theta0, int maxIterations = 100, double gradientTolerance = 1e-6, int memory = 10)
+    /// <param name="functionTolerance">Stop when the relative decrease (f_k − f_k+1) / max(|f_k|, |f_k+1|, 1) falls below this (SciPy's <c>factr · eps</c>, which scikit-learn uses).</param>
+    public static OptimizationResult Minimize(CostFunction cost, double[] theta0, int maxIterations = 100, double gradientTolerance = 1e-6, int memory = 10, double functionTolerance = 2.220446049250313e-9)
     {
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(theta0);
@@ -123,7 +124,7 @@ public static class Lbfgs
             f = fNew;
             g = gNew;
             history.Add(f);
-            if (Math.Abs(previous - f) <= 1e-14 * Math.Max(1, Math.Max(Math.Abs(previous), Math.Abs(f))))
+            if (previous - f <= functionTolerance * Math.Max(1, Math.Max(Math.Abs(previous), Math.Abs(f))))
             {
                 return new OptimizationResult(x, f, history, it + 1, true);
             }
