@@ -176,6 +176,37 @@ internal static class LinAlg
         return r;
     }
 
+    /// <summary>
+    /// The minimum-norm least-squares solution pinv(A) b by SVD, dropping singular values below
+    /// max(m, n) · ε · σ_max (NumPy's <c>lstsq</c> / MATLAB's <c>pinv</c> cut-off), so rank-deficient and
+    /// all-zero systems are fine.
+    /// </summary>
+    public static double[] LeastSquares(double[,] a, double[] b)
+    {
+        var m = Matrix<double>.Build.DenseOfArray(a);
+        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b);
+        if (a.GetLength(0) > a.GetLength(1))
+        {
+            // Tall: A = QR (thin), so pinv(A) b = pinv(R) Qᵀb and the SVD is only n x n.
+            var qr = m.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+            rhs = qr.Q.TransposeThisAndMultiply(rhs);
+            m = qr.R;
+        }
+        var svd = m.Svd(computeVectors: true);
+        var s = svd.S;
+        double cutoff = Math.Max(a.GetLength(0), a.GetLength(1)) * 2.220446049250313e-16 * (s.Count > 0 ? s.Maximum() : 0);
+        var utb = svd.U.TransposeThisAndMultiply(rhs);
+        var coef = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(a.GetLength(1));
+        for (int k = 0; k < s.Count; k++)
+        {
+            if (s[k] > cutoff && s[k] > 0)
+            {
+                coef += svd.VT.Row(k) * (utb[k] / s[k]);
+            }
+        }
+        return coef.ToArray();
+    }
+
     public static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double s = 0;

@@ -1,5 +1,4 @@
 using DlPath.Learn.Optimization;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace DlPath.Learn.Linear;
 
@@ -95,7 +94,6 @@ public sealed class LinearRegression : Regressor
     public static double[] SolveLeastSquares(double[,] x, double[] y)
     {
         Check.Xy("LinearRegression.SolveLeastSquares", x, y);
-        var a = Matrix<double>.Build.DenseOfArray(x);
-        return (a.PseudoInverse() * Vector<double>.Build.DenseOfArray(y)).ToArray();
+        return LinAlg.LeastSquares(x, y);
     }
 }

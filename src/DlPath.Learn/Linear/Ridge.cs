@@ -42,8 +42,7 @@ public sealed class Ridge : Regressor
         var a = Matrix<double>.Build.DenseOfArray(xc);
         var gram = a.TransposeThisAndMultiply(a) + Alpha * Matrix<double>.Build.DenseIdentity(d);
         var rhs = a.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(yc));
-        var w = Alpha > 0 ? gram.Cholesky().Solve(rhs) : gram.PseudoInverse() * rhs;
-        Coef = w.ToArray();
+        Coef = Alpha > 0 ? gram.Cholesky().Solve(rhs).ToArray() : LinAlg.LeastSquares(xc, yc);
         Intercept = ym - LinAlg.Dot(Coef, xm);
     }
 

@@ -118,11 +118,11 @@ internal sealed class TreeBuilder
         }
 
         var (feature, threshold, position, gain) = BestSplit(start, end, stats, impurity);
-        if (feature < 0 || gain / TotalWeightRoot() < MinImpurityDecrease)
+        if (feature < 0 || gain / TotalWeightRoot() + 1e-15 < MinImpurityDecrease)
         {
             return node;
         }
-        Importance[feature] += gain;
+        Importance[feature] += Math.Max(gain, 0);
 
         // Partition every feature's segment stably by the split, so children stay sorted.
         var splitOrder = _order[feature];
@@ -173,7 +173,8 @@ internal sealed class TreeBuilder
         var features = Enumerable.Range(0, d).ToArray();
         Random.Shuffle(features);
         int bestFeature = -1, bestPosition = -1;
-        double bestThreshold = 0, bestGain = 0;
+        // As scikit-learn, the best valid split is taken even when it gains nothing (XOR needs a zero-gain first split).
+        double bestThreshold = 0, bestGain = double.NegativeInfinity;
         double parentWeight = parent.Weight;
         int visited = 0;
         var left = new Stats(_classes);
@@ -207,7 +208,7 @@ internal sealed class TreeBuilder
                 }
                 var right = parent.Minus(left);
                 double gain = parentWeight * parentImpurity - left.Weight * left.Impurity(Criterion) - right.Weight * right.Impurity(Criterion);
-                if (gain > bestGain + 1e-12 * parentWeight)
+                if (gain > bestGain)
                 {
                     bestGain = gain;
                     bestFeature = f;
