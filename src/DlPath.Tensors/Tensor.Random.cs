@@ -50,7 +50,10 @@ public sealed partial class Tensor
     public Tensor Normal(double mean = 0, double std = 1, Generator? generator = null)
     {
         var g = generator ?? Generator.Default;
-        FillRandom("normal_", span => g.Normal(span, mean, std), span => g.Normal(span, mean, std));
+
+        // torch takes its element-by-element sampler for strided views and its chunked one otherwise.
+        if (IsContiguous) FillRandom("normal_", span => g.Normal(span, mean, std), span => g.Normal(span, mean, std));
+        else FillRandom("normal_", span => g.NormalElementwise(span, mean, std), span => g.NormalElementwise(span, mean, std));
         return this;
     }
 
@@ -74,11 +77,13 @@ public sealed partial class Tensor
             throw new InvalidOperationException($"{op}: a leaf tensor that requires grad is being changed in place; do it inside a Tensor.NoGrad() scope");
         }
 
-        // Like torch, sample into the elements in order; a strided view is filled through a contiguous buffer.
-        var target = IsContiguous ? this : Empty(ShapeArray(), DType);
+        // torch samples a strided view's elements in memory order: walk the dims by decreasing stride, fill a
+        // contiguous buffer in that order, and scatter it back through the permuted view.
+        var view = IsContiguous ? this : Detach().Permute(Enumerable.Range(0, Rank).OrderByDescending(d => _strides[d]).ToArray());
+        var target = IsContiguous ? this : Empty(view.ShapeArray(), DType);
         if (DType == DType.Float32) f32(target.AsSpan<float>());
         else f64(target.AsSpan<double>());
-        if (!ReferenceEquals(target, this)) CopyFrom(target);
+        if (!ReferenceEquals(target, this)) view.CopyFrom(target);
         BumpVersion();
     }
 

@@ -87,6 +87,8 @@ for dt, tag in [(torch.float32, "f32"), (torch.float64, "f64")]:
     cond = torch.tensor([[True, False, True], [False, False, True]])
     cases += [
         make_case(f"maximum_ties_bcast_{tag}", "maximum", torch.maximum, [ta, tb]),
+        make_case(f"max_binary_{tag}", "max_binary", torch.max, [ta, tb]),
+        make_case(f"min_binary_{tag}", "min_binary", torch.min, [ta, tb]),
         make_case(f"minimum_ties_bcast_{tag}", "minimum", torch.minimum, [ta, tb]),
         make_case(f"maximum_t_{tag}", "maximum", T(torch.maximum), [x34, L((3,), -1, 1, dtype=dt)], {"t": True}),
         make_case(f"where_bcast_{tag}", "where", torch.where, [cond, ta, tb]),
@@ -195,6 +197,14 @@ cases += [
     make_case("isinf", "isinf", torch.isinf, [special]),
     make_case("isfinite", "isfinite", torch.isfinite, [special]),
     make_case("isnan_int64", "isnan", torch.isnan, [ints]),
+    make_case("sign_special", "sign", torch.sign, [special], grad=False),
+    make_case("abs_special", "abs", torch.abs, [special], grad=False),
+    make_case("exp_special", "exp", torch.exp, [special], grad=False),
+    make_case("log_special", "log", torch.log, [special], grad=False),
+    make_case("sigmoid_special", "sigmoid", torch.sigmoid, [special], grad=False),
+    make_case("tanh_special", "tanh", torch.tanh, [special], grad=False),
+    make_case("gelu_special", "gelu", F.gelu, [special], grad=False),
+    make_case("softplus_special", "softplus", F.softplus, [special], grad=False),
     make_case("max_all_nan", "max_all", torch.max, [special], grad=False),
     make_case("argmax_nan", "argmax", torch.argmax, [special]),
     make_case("argmin_nan", "argmin", torch.argmin, [special]),

@@ -43,6 +43,8 @@ def values_of(t):
 
 def run(op, dtype, shape, args, gen):
     """Calls the torch function a case names, on generator gen, and returns the result tensor."""
+    if op == "get_state":
+        return gen.get_state()
     dt = DTYPES[dtype]
     if op == "rand":
         return torch.rand(shape, dtype=dt, generator=gen)
@@ -52,6 +54,24 @@ def run(op, dtype, shape, args, gen):
         return torch.empty(shape, dtype=dt).uniform_(args["low"], args["high"], generator=gen)
     if op == "normal":
         return torch.empty(shape, dtype=dt).normal_(args["mean"], args["std"], generator=gen)
+    if op in ("normal_noncontiguous", "uniform_noncontiguous"):
+        # A strided view: PyTorch fills it element by element in memory order (and normal_ takes the
+        # element-wise path even with 16+ elements). Values are returned in that memory order.
+        view = args["view"]
+        if view == "transpose":  # shape [a, b] viewed through a [b, a] tensor's .t()
+            base = torch.empty(shape[::-1], dtype=dt)
+            target = base.t()
+        elif view == "every_other":  # x[::2] of a 1-d tensor twice as long
+            base = torch.zeros(2 * shape[0], dtype=dt)
+            target = base[::2]
+        else:
+            raise ValueError(view)
+        assert not target.is_contiguous()
+        if op == "normal_noncontiguous":
+            target.normal_(args["mean"], args["std"], generator=gen)
+        else:
+            target.uniform_(args["low"], args["high"], generator=gen)
+        return base.reshape(-1) if view == "transpose" else target.contiguous()
     if op == "randint":
         return torch.randint(args["low"], args["high"], shape, dtype=dt, generator=gen)
     if op == "randperm":
@@ -132,6 +152,13 @@ def continuous_cases():
         for n in [5, 16, 37]:
             cases.append(case(f"normal_{dtype}_n{n}_shifted", "normal", 3, dtype, [n], {"mean": 2.5, "std": 0.5}))
             cases.append(case(f"normal_{dtype}_n{n}_wide", "normal", 5, dtype, [n], {"mean": -1.0, "std": 3.0}))
+    for dtype in ["float32", "float64"]:
+        cases.append(case(f"normal_noncontiguous_{dtype}_transpose", "normal_noncontiguous", 13, dtype, [4, 5],
+                          {"view": "transpose", "mean": 0.0, "std": 1.0}))
+        cases.append(case(f"normal_noncontiguous_{dtype}_every_other", "normal_noncontiguous", 14, dtype, [33],
+                          {"view": "every_other", "mean": 1.0, "std": 2.0}))
+        cases.append(case(f"uniform_noncontiguous_{dtype}_transpose", "uniform_noncontiguous", 15, dtype, [4, 5],
+                          {"view": "transpose", "low": -1.0, "high": 1.0}))
     return cases
 
 
@@ -196,8 +223,22 @@ def sequence_cases():
         ("randperm", "int64", [60], {"n": 60}),
         ("bernoulli", "float32", [32], {"p": 0.8}),
     ]
+    state = [  # get_state() bytes along the way: fresh, with a cached normal, past a state regeneration
+        ("get_state", "uint8", [], {}),
+        ("randn", "float64", [3], {}),
+        ("get_state", "uint8", [], {}),
+        ("rand", "float32", [5], {}),
+        ("randn", "float32", [20], {}),
+        ("randn", "float64", [1], {}),
+        ("get_state", "uint8", [], {}),
+        ("randint", "int64", [700], {"low": 0, "high": 1000}),
+        ("get_state", "uint8", [], {}),
+        ("randn", "float64", [2], {}),
+        ("randn", "float32", [1], {}),
+    ]
     return [sequence(f"sequence_mixed_seed{s}", s, mixed) for s in SEEDS] + \
-        [sequence("sequence_odd_counts", 11, odd), sequence("sequence_init", 2024, init)]
+        [sequence("sequence_odd_counts", 11, odd), sequence("sequence_init", 2024, init),
+         sequence("sequence_state", 2**40 + 3, state)]
 
 
 def generator_cases():

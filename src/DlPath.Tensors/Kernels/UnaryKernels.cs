@@ -18,8 +18,8 @@ internal static class UnaryKernels
     {
         var src = Dense(x, dtype);
         var result = Tensor.Empty(src.ShapeArray(), dtype);
-        if (dtype == DType.Float32) f32(src.AsSpan<float>(), result.AsSpan<float>());
-        else f64(src.AsSpan<double>(), result.AsSpan<double>());
+        if (dtype == DType.Float32) Run(src, result, f32);
+        else Run(src, result, f64);
         return result;
     }
 
@@ -28,8 +28,30 @@ internal static class UnaryKernels
     {
         var src = Dense(x, DTypes.Of<T>());
         var result = Tensor.Empty<T>(src.ShapeArray());
-        f(src.AsSpan<T>(), result.AsSpan<T>());
+        Run(src, result, f);
         return result;
+    }
+
+    // Elements are independent, so a large tensor is cut into chunks that run in parallel (the scalar
+    // kernels such as exact GELU cost tens of nanoseconds per element); small ones run on this thread.
+    private const int ParallelChunk = 1 << 15;
+
+    private static void Run<T>(Tensor src, Tensor dst, SpanMap<T> f)
+    {
+        T[] s = src.Data<T>(), d = dst.Data<T>();
+        int offset = src.StorageOffset, n = src.Numel;
+        if (n < 2 * ParallelChunk || Environment.ProcessorCount == 1)
+        {
+            f(s.AsSpan(offset, n), d.AsSpan(0, n));
+            return;
+        }
+
+        int chunks = (n + ParallelChunk - 1) / ParallelChunk;
+        Parallel.For(0, chunks, c =>
+        {
+            int start = c * ParallelChunk, len = Math.Min(ParallelChunk, n - start);
+            f(s.AsSpan(offset + start, len), d.AsSpan(start, len));
+        });
     }
 
     /// <summary>x cut from the graph, converted to <paramref name="dtype"/> and laid out densely.</summary>
@@ -46,14 +68,14 @@ internal static class UnaryKernels
 
     // ---- scalar kernels for functions TensorPrimitives does not have -------------------------------------
 
-    /// <summary>sign(x): -1, 0 or +1; NaN stays NaN.</summary>
+    /// <summary>sign(x): -1, 0 or +1; NaN gives 0 (as torch.sign).</summary>
     public static void Sign<T>(ReadOnlySpan<T> x, Span<T> d)
         where T : INumber<T>
     {
         for (int i = 0; i < x.Length; i++)
         {
             T v = x[i];
-            d[i] = v > T.Zero ? T.One : v < T.Zero ? -T.One : T.IsNaN(v) ? v : T.Zero;
+            d[i] = v > T.Zero ? T.One : v < T.Zero ? -T.One : T.Zero;
         }
     }
 
@@ -75,16 +97,22 @@ internal static class UnaryKernels
         }
     }
 
-    /// <summary>gelu_tanh(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), the "tanh" approximation.</summary>
+    /// <summary>
+    /// gelu_tanh(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), the "tanh" approximation, as a chain of
+    /// vectorised span operations in the output buffer.
+    /// </summary>
     public static void GeluTanh<T>(ReadOnlySpan<T> x, Span<T> d)
         where T : IFloatingPointIeee754<T>
     {
         T half = T.CreateTruncating(0.5), k = T.CreateTruncating(SqrtTwoOverPi), c = T.CreateTruncating(0.044715);
-        for (int i = 0; i < x.Length; i++)
-        {
-            T v = x[i];
-            d[i] = half * v * (T.One + T.Tanh(k * (v + (c * v * v * v))));
-        }
+        TensorPrimitives.Multiply(x, x, d);          // x^2
+        TensorPrimitives.Multiply(d, x, d);          // x^3
+        TensorPrimitives.MultiplyAdd(d, c, x, d);    // x + c x^3
+        TensorPrimitives.Multiply(d, k, d);          // u
+        TensorPrimitives.Tanh(d, d);                 // tanh u
+        TensorPrimitives.Add(d, T.One, d);           // 1 + tanh u
+        TensorPrimitives.Multiply(d, x, d);
+        TensorPrimitives.Multiply(d, half, d);
     }
 
     /// <summary>d gelu / dx: Phi(x) + x phi(x) for the exact form.</summary>
@@ -162,76 +190,76 @@ internal static class UnaryKernels
     }
 
     /// <summary>
-    /// The error function to within a few ulps (.NET has none). Three ranges, each where its formula neither
-    /// cancels nor converges slowly: the Maclaurin series for |x| &lt; 1; for 1 &lt;= |x| &lt; 3 the series
-    /// erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)), whose terms are all positive; beyond,
-    /// erfc(x) from its continued fraction (Lentz), and erf = 1 - erfc.
+    /// The error function to within a few ulps (.NET has none), by W. J. Cody's rational Chebyshev
+    /// approximations (CALERF, Math. Comp. 1969): erf(x) = x P(x^2)/Q(x^2) for |x| &lt;= 0.5; beyond, erfc(|x|)
+    /// = exp(-x^2) R(|x|) and erf = 1 - erfc. A handful of multiply-adds and two exps per element.
     /// </summary>
     public static double Erf(double x)
     {
         if (double.IsNaN(x)) return x;
-        double ax = Math.Abs(x), x2 = ax * ax;
-        double r;
-        if (ax < 1.0)
+        double y = Math.Abs(x);
+        if (y <= 0.5)
         {
-            // erf(x) = 2/sqrt(pi) sum_n (-1)^n x^(2n+1) / (n! (2n+1))
-            double power = ax, sum = ax;
-            for (int n = 1; n < 60; n++)
+            double ysq = x * x;
+            double num = ErfA[4] * ysq, den = ysq;
+            for (int i = 0; i < 3; i++)
             {
-                power *= -x2 / n;
-                double term = power / ((2 * n) + 1);
-                sum += term;
-                if (Math.Abs(term) < sum * 1e-17) break;
+                num = (num + ErfA[i]) * ysq;
+                den = (den + ErfB[i]) * ysq;
             }
 
-            r = TwoOverSqrtPi * sum;
-        }
-        else if (ax < 3.0)
-        {
-            double term = ax, sum = ax;
-            for (int n = 1; n < 200; n++)
-            {
-                term *= 2 * x2 / ((2 * n) + 1);
-                sum += term;
-                if (term < sum * 1e-17) break;
-            }
-
-            r = TwoOverSqrtPi * Math.Exp(-x2) * sum;
-        }
-        else if (ax > 6.0)
-        {
-            r = 1.0; // erfc(6) < 2.2e-17: below double resolution next to 1.
-        }
-        else
-        {
-            r = 1 - ErfcContinuedFraction(ax);
+            return x * (num + ErfA[3]) / (den + ErfB[3]);
         }
 
+        double r = 1 - Erfc(y);
         return x < 0 ? -r : r;
     }
 
-    // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))), for x >= 3.
-    private static double ErfcContinuedFraction(double x)
+    /// <summary>The complementary error function erfc(y) = 1 - erf(y) for y &gt; 0.5, with full relative precision in the tail.</summary>
+    private static double Erfc(double y)
     {
-        const double tiny = 1e-300;
-        double f = x, c = x, d = 0;
-        for (int k = 1; k < 300; k++)
+        if (y >= 26.6) return 0; // exp(-y^2) underflows
+        double r;
+        if (y <= 4)
         {
-            double a = k * 0.5;
-            d = x + (a * d);
-            d = d == 0 ? tiny : d;
-            c = x + (a / c);
-            c = c == 0 ? tiny : c;
-            d = 1 / d;
-            double delta = c * d;
-            f *= delta;
-            if (Math.Abs(delta - 1) < 1e-16) break;
+            double num = ErfC[8] * y, den = y;
+            for (int i = 0; i < 7; i++)
+            {
+                num = (num + ErfC[i]) * y;
+                den = (den + ErfD[i]) * y;
+            }
+
+            r = (num + ErfC[7]) / (den + ErfD[7]);
+        }
+        else
+        {
+            double z = 1 / (y * y);
+            double num = ErfP[5] * z, den = z;
+            for (int i = 0; i < 4; i++)
+            {
+                num = (num + ErfP[i]) * z;
+                den = (den + ErfQ[i]) * z;
+            }
+
+            r = z * (num + ErfP[4]) / (den + ErfQ[4]);
+            r = (InvSqrtPi - r) / y;
         }
 
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
+        // exp(-y^2) split as exp(-s^2) exp(-(y - s)(y + s)) with s = y rounded down to 1/16: keeps y^2's rounding
+        // error out of the exponent (Cody's trick).
+        double s = Math.Truncate(y * 16) / 16;
+        double del = (y - s) * (y + s);
+        return Math.Exp(-s * s) * Math.Exp(-del) * r;
     }
 
-    private const double TwoOverSqrtPi = 1.12837916709551257390;
+    private static readonly double[] ErfA = [3.16112374387056560e00, 1.13864154151050156e02, 3.77485237685302021e02, 3.20937758913846947e03, 1.85777706184603153e-1];
+    private static readonly double[] ErfB = [2.36012909523441209e01, 2.44024637934444173e02, 1.28261652607737228e03, 2.84423683343917062e03];
+    private static readonly double[] ErfC = [5.64188496988670089e-1, 8.88314979438837594e00, 6.61191906371416295e01, 2.98635138197400131e02, 8.81952221241769090e02, 1.71204761263407058e03, 2.05107837782607147e03, 1.23033935479799725e03, 2.15311535474403846e-8];
+    private static readonly double[] ErfD = [1.57449261107098347e01, 1.17693950891312499e02, 5.37181101862009858e02, 1.62138957456669019e03, 3.29079923573345963e03, 4.36261909014324716e03, 3.43936767414372164e03, 1.23033935480374942e03];
+    private static readonly double[] ErfP = [3.05326634961232344e-1, 3.60344899949804439e-1, 1.25781726111229246e-1, 1.60837851487422766e-2, 6.58749161529837803e-4, 1.63153871373020978e-2];
+    private static readonly double[] ErfQ = [2.56852019228982242e00, 1.87295284992346725e00, 5.27905102951428412e-1, 6.05183413124413191e-2, 2.33520497626869185e-3];
+
+    private const double InvSqrtPi = 0.56418958354775628695;
     private const double InvSqrt2 = 0.70710678118654752440;
     private const double InvSqrt2Pi = 0.39894228040143267794;
     private const double SqrtTwoOverPi = 0.79788456080286535588;

@@ -3,8 +3,8 @@ using DlPath.Tensors.Kernels;
 namespace DlPath.Tensors;
 
 // Elementwise comparisons with broadcasting (torch.eq, torch.lt, ...): bool results, no gradient. Operands are
-// compared in the dtype arithmetic would use (so int64 &lt; 1.5 compares in float32, as torch). C#'s == and !=
-// stay reference equality for tensors; use Eq and Ne. The operators &lt; &gt; &lt;= &gt;= compare elementwise.
+// compared in the dtype arithmetic would use (so int64 < 1.5 compares in float32, as torch). C#'s == and !=
+// stay reference equality for tensors; use Eq and Ne. The operators < > <= >= compare elementwise.
 public sealed partial class Tensor
 {
     /// <summary>Elementwise x == y (<a href="https://pytorch.org/docs/stable/generated/torch.eq.html">torch.eq</a>).</summary>

@@ -3,7 +3,7 @@ using DlPath.Tensors.Kernels;
 namespace DlPath.Tensors;
 
 // Logical ops (torch.logical_and, ...): any dtype is read as "nonzero = true"; results are bool. The operators
-// &amp; | ^ ! ~ are defined for bool tensors (masks), where they mean the same as the logical ops.
+// & | ^ ! ~ are defined for bool tensors (masks), where they mean the same as the logical ops.
 public sealed partial class Tensor
 {
     /// <summary>Elementwise x AND y with broadcasting (<a href="https://pytorch.org/docs/stable/generated/torch.logical_and.html">torch.logical_and</a>).</summary>

@@ -81,18 +81,25 @@ public sealed partial class Tensor
         Tensor y = dtype switch
         {
             DType.Float32 or DType.Float64 => UnaryKernels.Map(exponent, dtype, (s, d) => TensorPrimitives.Pow((float)baseValue, s, d), (s, d) => TensorPrimitives.Pow(baseValue, s, d)),
-            _ => UnaryKernels.Map<long>(exponent, (s, d) =>
-            {
-                for (int i = 0; i < s.Length; i++)
-                {
-                    d[i] = s[i] < 0 ? throw new InvalidOperationException($"pow: integers to negative integer powers are not allowed ({baseValue} ^ {s[i]}); convert with Float() first") : IntPow((long)baseValue, s[i]);
-                }
-            }),
+            _ => IntBasePow((long)baseValue, exponent),
         };
         var e = exponent;
 
         // d b^e / de = b^e ln b; 0 where b = 0 and e >= 0 (as torch).
         return Record(y, "PowBackward2", [e], [y], g => [baseValue == 0 ? Where(e.Ge(0), ZerosLike(g), g * y * Math.Log(baseValue)) : g * y * Math.Log(baseValue)]);
+    }
+
+    private static Tensor IntBasePow(long baseValue, Tensor exponent)
+    {
+        if (exponent.Lt(0).Any().Item<bool>())
+        {
+            throw new InvalidOperationException($"pow: integers to negative integer powers are not allowed ({baseValue} ^ an int64 {exponent.ShapeString} tensor with negative elements); convert with Float() first");
+        }
+
+        return UnaryKernels.Map<long>(exponent, (s, d) =>
+        {
+            for (int i = 0; i < s.Length; i++) d[i] = IntPow(baseValue, s[i]);
+        });
     }
 
     private static Tensor Dense(Tensor t, DType dtype) => UnaryKernels.Dense(t, dtype);

@@ -32,6 +32,12 @@ public sealed partial class Tensor
         return Record(y, "MinimumBackward", [a, b], [a, b], g => SplitTies(g, a, b, a.Lt(b), b.Lt(a)));
     }
 
+    /// <summary>Elementwise larger of x and y: the two-tensor form <c>torch.max(x, y)</c>, the same as <see cref="Maximum"/>.</summary>
+    public Tensor Max(Tensor other) => Maximum(other);
+
+    /// <summary>Elementwise smaller of x and y: <c>torch.min(x, y)</c>, the same as <see cref="Minimum"/>.</summary>
+    public Tensor Min(Tensor other) => Minimum(other);
+
     // Gradients of an elementwise max/min: the whole g to the selected side, g / 2 to each side on a tie.
     private static Tensor?[] SplitTies(Tensor g, Tensor a, Tensor b, Tensor aWins, Tensor bWins)
     {

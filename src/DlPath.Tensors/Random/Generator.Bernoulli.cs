@@ -18,13 +18,7 @@ public sealed partial class Generator
     public void Bernoulli(Span<float> destination, double p)
     {
         CheckProbability(p, "bernoulli");
-        lock (_lock)
-        {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = UnitDouble(Random64()) < p ? 1f : 0f;
-            }
-        }
+        FillBernoulli(destination, p, 1f, 0f);
     }
 
     /// <summary>The float64 form of <see cref="Bernoulli(Span{float}, double)"/> (same draws).</summary>
@@ -34,13 +28,7 @@ public sealed partial class Generator
     public void Bernoulli(Span<double> destination, double p)
     {
         CheckProbability(p, "bernoulli");
-        lock (_lock)
-        {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = UnitDouble(Random64()) < p ? 1.0 : 0.0;
-            }
-        }
+        FillBernoulli(destination, p, 1.0, 0.0);
     }
 
     /// <summary>The boolean-mask form of <see cref="Bernoulli(Span{float}, double)"/> (same draws).</summary>
@@ -50,13 +38,7 @@ public sealed partial class Generator
     public void Bernoulli(Span<bool> destination, double p)
     {
         CheckProbability(p, "bernoulli");
-        lock (_lock)
-        {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = UnitDouble(Random64()) < p;
-            }
-        }
+        FillBernoulli(destination, p, true, false);
     }
 
     /// <summary>
@@ -79,11 +61,18 @@ public sealed partial class Generator
         {
             CheckProbability(probabilities[i], "bernoulli", i);
         }
+        // Uniforms go through a separate buffer: probabilities may alias destination (an in-place draw).
+        Span<float> uniform = stackalloc float[DrawChunk];
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
+            for (var start = 0; start < destination.Length; start += DrawChunk)
             {
-                destination[i] = UnitFloat(Random32()) < probabilities[i] ? 1f : 0f;
+                var u = uniform[..Math.Min(DrawChunk, destination.Length - start)];
+                FillUnitFloats(u);
+                for (var i = 0; i < u.Length; i++)
+                {
+                    destination[start + i] = u[i] < probabilities[start + i] ? 1f : 0f;
+                }
             }
         }
     }
@@ -104,11 +93,18 @@ public sealed partial class Generator
         {
             CheckProbability(probabilities[i], "bernoulli", i);
         }
+        // Uniforms go through a separate buffer: probabilities may alias destination (an in-place draw).
+        Span<double> uniform = stackalloc double[DrawChunk];
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
+            for (var start = 0; start < destination.Length; start += DrawChunk)
             {
-                destination[i] = UnitDouble(Random64()) < probabilities[i] ? 1.0 : 0.0;
+                var u = uniform[..Math.Min(DrawChunk, destination.Length - start)];
+                FillUnitDoubles(u);
+                for (var i = 0; i < u.Length; i++)
+                {
+                    destination[start + i] = u[i] < probabilities[start + i] ? 1.0 : 0.0;
+                }
             }
         }
     }
@@ -139,11 +135,26 @@ public sealed partial class Generator
         }
         var keep = 1.0 - p;
         var scale = 1f / (float)keep;
+        FillBernoulli(mask, keep, scale, 0f);
+    }
+
+    // bernoulli_distribution<double>(p) element by element: one 64-bit draw each, `one` when its 53-bit
+    // uniform double is < p. Takes the lock.
+    private void FillBernoulli<T>(Span<T> destination, double p, T one, T zero)
+        where T : struct
+    {
+        Span<double> uniform = stackalloc double[DrawChunk];
         lock (_lock)
         {
-            for (var i = 0; i < mask.Length; i++)
+            for (var start = 0; start < destination.Length; start += DrawChunk)
             {
-                mask[i] = UnitDouble(Random64()) < keep ? scale : 0f;
+                var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+                var u = uniform[..chunk.Length];
+                FillUnitDoubles(u);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    chunk[i] = u[i] < p ? one : zero;
+                }
             }
         }
     }

@@ -30,16 +30,30 @@ public sealed partial class Generator
         {
             if (range >= 1UL << 32)
             {
-                for (var i = 0; i < destination.Length; i++)
+                Span<ulong> raw = stackalloc ulong[DrawChunk];
+                for (var start = 0; start < destination.Length; start += DrawChunk)
                 {
-                    destination[i] = unchecked((long)(Random64() % range + baseValue));
+                    var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+                    var bits = raw[..chunk.Length];
+                    _engine.Fill(bits);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        chunk[i] = unchecked((long)(bits[i] % range + baseValue));
+                    }
                 }
             }
             else
             {
-                for (var i = 0; i < destination.Length; i++)
+                Span<uint> raw = stackalloc uint[DrawChunk];
+                for (var start = 0; start < destination.Length; start += DrawChunk)
                 {
-                    destination[i] = unchecked((long)(Random32() % range + baseValue));
+                    var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+                    var bits = raw[..chunk.Length];
+                    _engine.Fill(bits);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        chunk[i] = unchecked((long)(bits[i] % range + baseValue));
+                    }
                 }
             }
         }
@@ -63,13 +77,20 @@ public sealed partial class Generator
         {
             destination[i] = i;
         }
+        // Step i uses exactly one 32-bit draw, so the draws can be taken in chunks ahead of the swaps.
+        Span<uint> raw = stackalloc uint[DrawChunk];
         lock (_lock)
         {
-            for (long i = 0; i < n - 1; i++)
+            for (var start = 0; start < n - 1; start += DrawChunk)
             {
-                var z = (long)(Random32() % (ulong)(n - i));
-                var j = (int)(i + z);
-                (destination[(int)i], destination[j]) = (destination[j], destination[(int)i]);
+                var bits = raw[..(int)Math.Min(DrawChunk, n - 1 - start)];
+                _engine.Fill(bits);
+                for (var k = 0; k < bits.Length; k++)
+                {
+                    var i = start + k;
+                    var j = (int)(i + (long)(bits[k] % (ulong)(n - i)));
+                    (destination[i], destination[j]) = (destination[j], destination[i]);
+                }
             }
         }
     }

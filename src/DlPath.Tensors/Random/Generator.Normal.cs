@@ -46,10 +46,7 @@ public sealed partial class Generator
         var stdF = (float)std;
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = UnitFloat(Random32());
-            }
+            FillUnitFloats(destination);
             var n = destination.Length;
             for (var i = 0; i + NormalChunk <= n; i += NormalChunk)
             {
@@ -58,10 +55,7 @@ public sealed partial class Generator
             if (n % NormalChunk != 0)
             {
                 var tail = destination[(n - NormalChunk)..];
-                for (var i = 0; i < NormalChunk; i++)
-                {
-                    tail[i] = UnitFloat(Random32());
-                }
+                FillUnitFloats(tail);
                 BoxMuller16Avx2(tail, meanF, stdF);
             }
         }
@@ -92,10 +86,7 @@ public sealed partial class Generator
         }
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = UnitDouble(Random64());
-            }
+            FillUnitDoubles(destination);
             var n = destination.Length;
             for (var i = 0; i + NormalChunk <= n; i += NormalChunk)
             {
@@ -104,10 +95,7 @@ public sealed partial class Generator
             if (n % NormalChunk != 0)
             {
                 var tail = destination[(n - NormalChunk)..];
-                for (var i = 0; i < NormalChunk; i++)
-                {
-                    tail[i] = UnitDouble(Random64());
-                }
+                FillUnitDoubles(tail);
                 BoxMuller16(tail, mean, std);
             }
         }

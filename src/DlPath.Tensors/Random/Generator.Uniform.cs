@@ -28,10 +28,11 @@ public sealed partial class Generator
         var range = (float)high - from;
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = MathF.FusedMultiplyAdd(UnitFloat(Random32()), range, from);
-            }
+            FillUnitFloats(destination);
+        }
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = MathF.FusedMultiplyAdd(destination[i], range, from);
         }
     }
 
@@ -54,10 +55,11 @@ public sealed partial class Generator
         var range = high - low;
         lock (_lock)
         {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = Math.FusedMultiplyAdd(UnitDouble(Random64()), range, low);
-            }
+            FillUnitDoubles(destination);
+        }
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Math.FusedMultiplyAdd(destination[i], range, low);
         }
     }
 

@@ -21,6 +21,20 @@ namespace DlPath.Tensors;
 /// with its default AVX2 kernels; see <see cref="Normal(Span{float}, double, double)"/> for the one place
 /// where PyTorch itself differs between CPU kinds.
 /// </para>
+/// <para>
+/// Spans stand for the elements of a tensor in the order PyTorch visits them. For a contiguous tensor
+/// that is its row-major order. For a strided view (a transpose, a slice with a step) PyTorch fills the
+/// elements in the order they lie in memory, and <c>normal_</c> then always takes the element-wise path:
+/// gather the view's elements in memory order, fill them with the same method (or
+/// <see cref="NormalElementwise(Span{float}, double, double)"/> for normals), and scatter them back.
+/// </para>
+/// <para>
+/// The double-precision Box-Muller (float64 normals, and float32 normals drawn element-wise) calls the
+/// platform's double <c>log</c>, <c>sin</c> and <c>cos</c>, as PyTorch does; it is bit-exact against PyTorch
+/// where both use the same C library (glibc on Linux, where the golden tests run). Elsewhere a rare element
+/// may differ in the last bit. Everything else here, the float32 chunked normals included, is integer or
+/// correctly rounded IEEE arithmetic and gives the same bits on every platform.
+/// </para>
 /// <example>
 /// <code>
 /// var g = new Generator(42);          // torch.Generator().manual_seed(42)
@@ -171,6 +185,9 @@ public sealed partial class Generator
         }
     }
 
+    // Raw draws for a fill are taken this many at a time into a stack buffer.
+    private const int DrawChunk = 256;
+
     // Callers hold _lock.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Random32() => _engine.NextUInt32();
@@ -182,6 +199,38 @@ public sealed partial class Generator
         ulong hi = _engine.NextUInt32();
         ulong lo = _engine.NextUInt32();
         return (hi << 32) | lo;
+    }
+
+    // Callers hold _lock. uniform_real_distribution<float>(0, 1): one 32-bit draw per element.
+    private void FillUnitFloats(Span<float> destination)
+    {
+        Span<uint> raw = stackalloc uint[DrawChunk];
+        for (var start = 0; start < destination.Length; start += DrawChunk)
+        {
+            var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+            var bits = raw[..chunk.Length];
+            _engine.Fill(bits);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = UnitFloat(bits[i]);
+            }
+        }
+    }
+
+    // Callers hold _lock. uniform_real_distribution<double>(0, 1): one 64-bit draw per element.
+    private void FillUnitDoubles(Span<double> destination)
+    {
+        Span<ulong> raw = stackalloc ulong[DrawChunk];
+        for (var start = 0; start < destination.Length; start += DrawChunk)
+        {
+            var chunk = destination.Slice(start, Math.Min(DrawChunk, destination.Length - start));
+            var bits = raw[..chunk.Length];
+            _engine.Fill(bits);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = UnitDouble(bits[i]);
+            }
+        }
     }
 
     private static ulong NonDeterministicSeed()

@@ -44,6 +44,32 @@ internal sealed class Mt19937
         _next = 0;
     }
 
+    /// <summary>The 624 state words.</summary>
+    public ReadOnlySpan<uint> State => _state;
+
+    /// <summary>Draws left before the next regeneration of the state block (1 ..= 624).</summary>
+    public int Left => _left;
+
+    /// <summary>Index of the next state word to temper (0 ..= 624).</summary>
+    public int Next => _next;
+
+    /// <summary>
+    /// An engine with the given state words and position, or null when the position is one PyTorch's
+    /// <c>mt19937::is_valid</c> rejects.
+    /// </summary>
+    public static Mt19937? FromState(ReadOnlySpan<uint> state, int left, int next)
+    {
+        if (state.Length != N || left <= 0 || left > N || next < 0 || next > N)
+        {
+            return null;
+        }
+        var engine = new Mt19937(0);
+        state.CopyTo(engine._state);
+        engine._left = left;
+        engine._next = next;
+        return engine;
+    }
+
     /// <summary>A copy with the same state, for <see cref="Generator.Clone"/>.</summary>
     public Mt19937 Clone() => new(this);
 
@@ -53,9 +79,70 @@ internal sealed class Mt19937
     {
         if (--_left == 0)
         {
-            NextState();
+            Regenerate(_state);
+            _left = N;
+            _next = 0;
         }
-        var y = _state[_next++];
+        return Temper(_state[_next++]);
+    }
+
+    /// <summary>
+    /// The next <c>destination.Length</c> outputs, the same as that many <see cref="NextUInt32"/> calls but
+    /// with the position kept in registers.
+    /// </summary>
+    public void Fill(Span<uint> destination)
+    {
+        var s = _state;
+        var left = _left;
+        var next = _next;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            if (--left == 0)
+            {
+                Regenerate(s);
+                left = N;
+                next = 0;
+            }
+            destination[i] = Temper(s[next++]);
+        }
+        _left = left;
+        _next = next;
+    }
+
+    /// <summary>
+    /// The next <c>destination.Length</c> 64-bit values, each made of two outputs with the first as the
+    /// high half (<c>CPUGeneratorImpl::random64</c>).
+    /// </summary>
+    public void Fill(Span<ulong> destination)
+    {
+        var s = _state;
+        var left = _left;
+        var next = _next;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            if (--left == 0)
+            {
+                Regenerate(s);
+                left = N;
+                next = 0;
+            }
+            ulong hi = Temper(s[next++]);
+            if (--left == 0)
+            {
+                Regenerate(s);
+                left = N;
+                next = 0;
+            }
+            ulong lo = Temper(s[next++]);
+            destination[i] = (hi << 32) | lo;
+        }
+        _left = left;
+        _next = next;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Temper(uint y)
+    {
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c5680u;
         y ^= (y << 15) & 0xefc60000u;
@@ -66,12 +153,10 @@ internal sealed class Mt19937
     private static uint Twist(uint u, uint v) =>
         ((u & UpperMask) | (v & LowerMask)) >> 1 ^ ((v & 1u) != 0 ? MatrixA : 0u);
 
+    // The twist of the whole block, as ATen's next_state(); the caller resets left and next.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void NextState()
+    private static void Regenerate(uint[] s)
     {
-        var s = _state;
-        _left = N;
-        _next = 0;
         var k = 0;
         for (; k < N - M; k++)
         {

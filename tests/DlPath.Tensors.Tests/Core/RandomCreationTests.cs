@@ -1,5 +1,9 @@
+using DlPath.Tensors.Tests.Generators;
+
 namespace DlPath.Tensors.Tests.Core;
 
+// Reseeds Generator.Default, so it runs apart from other tests that draw from it.
+[Collection(nameof(DefaultGeneratorCollection))]
 public class RandomCreationTests
 {
     [Fact]

@@ -114,8 +114,8 @@ public class KernelAgreementTests
     [Fact]
     public void ErfMatchesKnownValues()
     {
-        // Values of C's erf (Python's math.erf); the series / continued fraction agree to a few ulps.
-        (double X, double Erf)[] known = [(0, 0), (0.1, 0.1124629160182849), (0.6441, 0.6376492761539301), (0.999, 0.8422852702064969), (1.2936, 0.9326642838374446), (0.5, 0.5204998778130465), (1, 0.8427007929497149), (2, 0.9953222650189527), (2.9, 0.9999589021219005), (3.1, 0.9999883513426328), (4, 0.9999999845827421), (-1.5, -0.9661051464753108)];
+        // Values of C's erf (Python's math.erf); Cody's approximations agree to a few ulps.
+        (double X, double Erf)[] known = [(0, 0), (0.1, 0.1124629160182849), (0.6441, 0.6376492761539301), (0.999, 0.8422852702064969), (1.2936, 0.9326642838374446), (0.5, 0.5204998778130465), (1, 0.8427007929497149), (2, 0.9953222650189527), (2.9, 0.9999589021219005), (3.1, 0.9999883513426328), (4, 0.9999999845827421), (-1.5, -0.9661051464753108), (5, 0.9999999999984626), (30, 1)];
         foreach (var (x, erf) in known)
         {
             Assert.True(System.Math.Abs(erf - ErfReference(x)) <= 1e-15 * System.Math.Abs(erf), $"erf({x}) = {ErfReference(x):R}, expected {erf:R}");

@@ -35,13 +35,19 @@ public class GeneratorGoldenTests
             var step = 0;
             foreach (var s in c.GetProperty("steps").EnumerateArray())
             {
-                RngGolden.AssertSame($"{name} step {step} ({Describe(s)})", RngGolden.Expected(s), RngGolden.Run(g, s));
+                RngGolden.AssertMatches($"{name} step {step} ({Describe(s)})", s, RngGolden.Run(g, s));
                 step++;
             }
             Assert.True(step > 1, $"{name}: a sequence needs several steps");
         }
         else if (c.TryGetProperty("sha256", out var digest))
         {
+            if (RngGolden.UsesCLibraryMath(c) && !RngGolden.SameCLibraryAsGoldens)
+            {
+                // A digest cannot allow for another C library's last-bit differences; the value cases
+                // above check these samplers on this platform.
+                return;
+            }
             // Little-endian bytes, as the golden script hashes them.
             Assert.True(BitConverter.IsLittleEndian);
             var actual = RngGolden.Sha256(c.GetProperty("dtype").GetString()!, RngGolden.Run(g, c));
@@ -50,8 +56,34 @@ public class GeneratorGoldenTests
         }
         else
         {
-            RngGolden.AssertSame($"{name} ({Describe(c)})", RngGolden.Expected(c), RngGolden.Run(g, c));
+            RngGolden.AssertMatches($"{name} ({Describe(c)})", c, RngGolden.Run(g, c));
         }
+    }
+
+    [Fact]
+    public void SetState_with_pytorch_state_bytes_resumes_pytorch_stream()
+    {
+        // Restore each state PyTorch saved mid-sequence into a generator seeded differently, then replay
+        // the rest of the sequence: every later value must be PyTorch's.
+        var steps = RngGolden.Case("rng_sequence.json", "sequence_state").GetProperty("steps").EnumerateArray().ToArray();
+        var restored = 0;
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (steps[k].GetProperty("op").GetString() != "get_state")
+            {
+                continue;
+            }
+            var bytes = steps[k].GetProperty("values").EnumerateArray().Select(v => (byte)v.GetInt32()).ToArray();
+            var g = new Generator(999);
+            g.SetState(bytes);
+            Assert.Equal((1UL << 40) + 3, g.InitialSeed);
+            for (var j = k + 1; j < steps.Length; j++)
+            {
+                RngGolden.AssertMatches($"after set_state of step {k}, step {j}", steps[j], RngGolden.Run(g, steps[j]));
+            }
+            restored++;
+        }
+        Assert.Equal(4, restored);
     }
 
     [Fact]

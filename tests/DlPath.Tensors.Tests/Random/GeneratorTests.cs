@@ -125,6 +125,43 @@ public class GeneratorTests
         Assert.Equal(x, new Generator(seed).NextUInt64());
     }
 
+    [Fact]
+    public void State_round_trips_including_both_normal_caches()
+    {
+        var g = new Generator(31);
+        g.Normal(new double[3]); // leaves a cached double sample
+        var state = g.GetState();
+        Assert.Equal(Generator.StateSize, state.Length);
+
+        var h = new Generator(0);
+        h.SetState(state);
+        Assert.Equal(state, h.GetState());
+        var a = new double[40];
+        var b = new double[40];
+        g.NormalElementwise(a);
+        h.NormalElementwise(b);
+        Assert.Equal(a, b);
+
+        // The float cache is never filled by PyTorch's CPU kernels, but it is part of the state format.
+        BitConverter.GetBytes(1.25f).CopyTo(state, 5048);
+        state[5052] = 1;
+        h.SetState(state);
+        Assert.Equal(state, h.GetState());
+    }
+
+    [Fact]
+    public void SetState_rejects_a_wrong_size_or_position()
+    {
+        var g = new Generator(1);
+        var ex = Assert.Throws<ArgumentException>(() => g.SetState(new byte[100]));
+        Assert.Contains("5056 bytes", ex.Message);
+        var state = g.GetState();
+        BitConverter.GetBytes(0).CopyTo(state, 8); // left = 0
+        ex = Assert.Throws<ArgumentException>(() => g.SetState(state));
+        Assert.Contains("left=0", ex.Message);
+        Assert.Equal(new Generator(1).NextUInt32(), g.NextUInt32());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -189,6 +226,17 @@ public class GeneratorTests
         g.DropoutMask(drop, 0.25);
         Assert.All(drop, v => Assert.True(v == 0f || v == 1f / 0.75f, $"unexpected mask value {v}"));
         Assert.InRange(drop.Count(v => v == 0f), 150, 350);
+    }
+
+    [Fact]
+    public void Bernoulli_with_probabilities_may_run_in_place()
+    {
+        var p = Enumerable.Range(0, 600).Select(i => (i % 7) / 6f).ToArray();
+        var expected = new float[p.Length];
+        new Generator(10).Bernoulli(expected, p);
+        var inPlace = (float[])p.Clone();
+        new Generator(10).Bernoulli(inPlace, inPlace);
+        Assert.Equal(expected, inPlace);
     }
 
     [Fact]
