@@ -17,3 +17,36 @@ public sealed class ExerciseJsonTests
         Assert.Equal(0, root.GetProperty("plots").GetArrayLength());
     }
 }
+
+public sealed class MlCourseExercisesTests
+{
+    [Fact]
+    public void Unknown_exercise_names_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MlCourseExercises.Run("ex9", new ExerciseOptions()));
+        Assert.Contains("ex9", e.Message);
+        Assert.Contains("ex1, ex2", e.Message);
+    }
+
+    [Fact]
+    public void Missing_data_folder_file_is_a_clear_error()
+    {
+        var empty = Directory.CreateTempSubdirectory("dlpath-mlex-empty").FullName;
+        try
+        {
+            var e = Assert.Throws<FileNotFoundException>(() => MlCourseExercises.Run("ex1", new ExerciseOptions(DataDirectory: empty)));
+            Assert.Contains("ex1/ex1data1.txt", e.Message);
+            Assert.Contains("dlpath data get ml-course", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+
+    [Fact]
+    public void Run_by_name_returns_the_exercise_result()
+    {
+        Assert.IsType<Ex5Result>(MlCourseExercises.Run("EX5", new ExerciseOptions()));
+    }
+}
