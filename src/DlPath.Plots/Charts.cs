@@ -170,28 +170,46 @@ public static class Charts
         {
             throw new ArgumentException($"bar: {labels.Count} labels for {values.Count} values");
         }
-        using var fig = new Figure(title, "", yLabel);
-        var bars = values.Select((v, i) => new Bar { Position = i, Value = v, FillColor = Figure.PaletteColor(0) }).ToList();
-        fig.Plot.Add.Bars(bars);
-        var ticks = labels.Select((l, i) => new Tick(i, l)).ToArray();
-        fig.Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        fig.Plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 8 ? 45 : 0;
-        fig.Plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 8 ? Alignment.MiddleLeft : Alignment.UpperCenter;
-        fig.Plot.Axes.Margins(bottom: 0);
+        // Long labels (movie titles, words) read best on a horizontal chart, first label at the top.
+        bool horizontal = labels.Any(l => l.Length > 8);
+        using var fig = new Figure(title, horizontal ? yLabel : "", horizontal ? "" : yLabel);
+        var bars = values.Select((v, i) => new Bar { Position = horizontal ? values.Count - 1 - i : i, Value = v, FillColor = Figure.PaletteColor(0) }).ToList();
+        var barPlot = fig.Plot.Add.Bars(bars);
+        barPlot.Horizontal = horizontal;
+        var ticks = labels.Select((l, i) => new Tick(horizontal ? values.Count - 1 - i : i, l)).ToArray();
+        var axis = horizontal ? (ScottPlot.IAxis)fig.Plot.Axes.Left : fig.Plot.Axes.Bottom;
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        if (horizontal)
+        {
+            fig.Plot.Axes.Margins(left: 0);
+        }
+        else
+        {
+            fig.Plot.Axes.Margins(bottom: 0);
+        }
         return fig.SavePng(path, width, height);
     }
 
     private static void SetTicks(Plot plot, IReadOnlyList<string>? rowLabels, IReadOnlyList<string>? columnLabels, int rows, int cols)
     {
-        if (columnLabels is not null)
+        // Without labels, ticks name row and column indices (row 0 at the top), about ten per axis, so the axes
+        // read like the matrix rather than like plot coordinates.
+        var columnTicks = columnLabels is not null
+            ? columnLabels.Take(cols).Select((l, c) => new Tick(c + 0.5, l))
+            : IndexTicks(cols).Select(c => new Tick(c + 0.5, c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var rowTicks = rowLabels is not null
+            ? rowLabels.Take(rows).Select((l, r) => new Tick(rows - r - 0.5, l))
+            : IndexTicks(rows).Select(r => new Tick(rows - r - 0.5, r.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(columnTicks.ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rowTicks.ToArray());
+    }
+
+    private static IEnumerable<int> IndexTicks(int count)
+    {
+        int step = Math.Max(1, (int)Math.Ceiling(count / 10.0));
+        for (int i = 0; i < count; i += step)
         {
-            var ticks = columnLabels.Take(cols).Select((l, c) => new Tick(c + 0.5, l)).ToArray();
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        }
-        if (rowLabels is not null)
-        {
-            var ticks = rowLabels.Take(rows).Select((l, r) => new Tick(rows - r - 0.5, l)).ToArray();
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            yield return i;
         }
     }
 }

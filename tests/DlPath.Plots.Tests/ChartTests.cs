@@ -76,3 +76,26 @@ public sealed class ChartTests : IDisposable
         Assert.Contains("image 0", e3.Message);
     }
 }
+
+public sealed class HeatmapOrientationTests
+{
+    [Fact]
+    public void Row_zero_is_drawn_at_the_top()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dlpath-heat-" + Guid.NewGuid().ToString("N") + ".png");
+        try
+        {
+            // Row 0 holds the maximum (yellow in viridis), row 1 the minimum (dark purple).
+            Charts.Heatmap(path, new double[,] { { 1, 1 }, { 0, 0 } }, "orientation", width: 400, height: 400);
+            using var bmp = SkiaSharp.SKBitmap.Decode(path);
+            // Sample a little inside the plot area's upper and lower halves, left of the colour bar.
+            var top = bmp.GetPixel(150, 120);
+            var bottom = bmp.GetPixel(150, 300);
+            Assert.True(top.Red + top.Green > bottom.Red + bottom.Green, $"top pixel {top}, bottom pixel {bottom}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

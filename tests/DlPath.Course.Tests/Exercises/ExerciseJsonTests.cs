@@ -15,6 +15,7 @@ public sealed class ExerciseJsonTests
         Assert.Equal(2, root.GetProperty("theta_gradient_descent").GetArrayLength());
         Assert.Equal(r.MultiPriceNormalEquation, root.GetProperty("multi_price_normal_equation").GetDouble(), 6);
         Assert.Equal(0, root.GetProperty("plots").GetArrayLength());
+        Assert.Equal(r.ProfitFor35000, root.GetProperty("profit_for35000").GetDouble(), 6);
     }
 }
 

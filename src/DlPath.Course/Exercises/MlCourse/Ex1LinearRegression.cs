@@ -1,3 +1,4 @@
+using System.Globalization;
 using DlPath.Plots;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -105,7 +106,11 @@ public static class Ex1LinearRegression
                         logJ[r, c] = Math.Log10(j[c, t1.Length - 1 - r]);
                     }
                 }
-                Charts.Heatmap(path, logJ, "log10 J(θ₀, θ₁): θ₀ from −10 to 10 (x), θ₁ from 4 down to −1 (y)");
+                // Label every 11th grid line with its θ value (the grid has 100 points per axis).
+                string Label(double v, int k) => k % 11 == 0 ? v.ToString("0.#", CultureInfo.InvariantCulture) : "";
+                var rowLabels = Enumerable.Range(0, t1.Length).Select(r => Label(t1[t1.Length - 1 - r], r)).ToList();
+                var columnLabels = Enumerable.Range(0, t0.Length).Select(c => Label(t0[c], c)).ToList();
+                Charts.Heatmap(path, logJ, "log10 J(θ₀, θ₁): θ₀ across, θ₁ up", rowLabels, columnLabels);
             });
         }
 

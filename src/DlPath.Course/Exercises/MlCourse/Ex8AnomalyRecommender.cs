@@ -31,7 +31,7 @@ public static class Ex8AnomalyRecommender
         var outliers = Enumerable.Range(0, p.Length).Where(i => p[i] < epsilon).ToArray();
         plots.Draw("gaussian_fit.png", path =>
         {
-            using var fig = new Figure("Gaussian fit (contours at 10^-20, 10^-17, …, 10^-2) and anomalies", "Latency (ms)", "Throughput (mb/s)");
+            using var fig = new Figure("Gaussian fit (contours 10^-20 … 10^-2) and anomalies", "Latency (ms)", "Throughput (mb/s)");
             fig.Points(x.Column(0).ToArray(), x.Column(1).ToArray(), "Servers", ScottPlot.MarkerShape.Cross, ScottPlot.Colors.Blue, 5);
             var xs = Grid.Linspace(0, 35, 141);
             var z = Grid.Evaluate(xs, xs, (a, b) => AnomalyDetection.Density(Mx.M.DenseOfArray(new[,] { { a, b } }), mu, sigma2)[0]);
@@ -62,7 +62,7 @@ public static class Ex8AnomalyRecommender
         {
             // The first 100 movies x 100 users of Y, as the script's imagesc(Y) shows the whole matrix.
             var part = y.SubMatrix(0, 100, 0, 100).ToArray();
-            Charts.Heatmap(path, part, "Ratings: first 100 movies (rows) x 100 users (columns); 0 = not rated");
+            Charts.Heatmap(path, part, "Ratings Y: 100 movies (rows) x 100 users (0 = unrated)");
         });
 
         var prm = data.Mat("ex8/ex8_movieParams.mat");
@@ -99,7 +99,7 @@ public static class Ex8AnomalyRecommender
         plots.Draw("cofi_training_cost.png", path => Charts.Lines(path, "Collaborative filtering training (λ = 10)", "Iteration", "Cost J",
             [new("J", Enumerable.Range(1, costs.Count).Select(i => (double)i).ToArray(), costs.ToArray())]));
         plots.Draw("top_recommendations.png", path => Charts.Bar(path, top.Select(t => t.Title).ToList(), top.Select(t => t.Rating).ToList(),
-            "Top 10 predicted ratings for the new user", "Predicted rating"));
+            "Top 10 predictions for the new user", "Predicted rating"));
 
         return new Ex8Result
         {

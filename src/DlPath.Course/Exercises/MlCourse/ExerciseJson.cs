@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,12 +10,14 @@ namespace DlPath.Course.Exercises.MlCourse;
 /// </summary>
 public static class ExerciseJson
 {
-    /// <summary>The serializer options: snake_case names, indented, NaN/Infinity written as named literals.</summary>
+    /// <summary>The serializer options: snake_case names, indented, NaN/Infinity written as named literals, and text
+    /// (movie titles with apostrophes, σ and λ) written as is rather than as \u escapes, since the output is read by people and tools alike.</summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
