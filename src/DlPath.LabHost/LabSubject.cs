@@ -1,0 +1,83 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
+namespace DlPath.LabHost;
+
+/// <summary>
+/// The learner's code as the checks see it: <c>Class.Method</c> names bound by reflection inside the lab's
+/// namespace. Several namespaces may be given; the first that has a type wins (tests put a seeded bug's
+/// namespace before the reference solution's, so a bug variant only needs the methods it breaks).
+/// </summary>
+public sealed class LabSubject
+{
+    private readonly Assembly _assembly;
+    private readonly string[] _namespaces;
+
+    /// <summary>Binds types of <paramref name="assembly"/> in <paramref name="namespaces"/>, first match wins.</summary>
+    public LabSubject(Assembly assembly, params string[] namespaces)
+    {
+        _assembly = assembly;
+        _namespaces = namespaces;
+    }
+
+    /// <summary>The learner's type <paramref name="name"/>.</summary>
+    /// <exception cref="LabBindingException">No such public type.</exception>
+    public Type Type(string name)
+    {
+        foreach (var ns in _namespaces)
+        {
+            var t = _assembly.GetType($"{ns}.{name}", throwOnError: false);
+            if (t is not null) return t;
+        }
+
+        throw new LabBindingException($"type '{name}' not found in namespace {_namespaces[^1]} (did you rename or delete it?)");
+    }
+
+    /// <summary>Calls the public static method <c>Class.Method</c> with <paramref name="args"/>.</summary>
+    /// <exception cref="LabBindingException">The method is missing or takes other parameters.</exception>
+    public T Call<T>(string qualified, params object?[] args)
+    {
+        var dot = qualified.LastIndexOf('.');
+        var type = Type(qualified[..dot]);
+        var name = qualified[(dot + 1)..];
+        var method = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .FirstOrDefault(m => m.Name == name && m.GetParameters().Length == args.Length)
+            ?? throw new LabBindingException($"public static method {qualified} with {args.Length} parameters not found: keep the starter's signature");
+        return (T)Invoke(method, null, args)!;
+    }
+
+    /// <summary>Creates an instance of the learner's <paramref name="typeName"/>.</summary>
+    public object New(string typeName, params object?[] args)
+    {
+        var type = Type(typeName);
+        var ctor = type.GetConstructors().FirstOrDefault(c => c.GetParameters().Length == args.Length)
+            ?? throw new LabBindingException($"public constructor {typeName}({args.Length} parameters) not found: keep the starter's signature");
+        try
+        {
+            return ctor.Invoke(args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>Invokes <paramref name="method"/>, rethrowing the learner's own exception (not the reflection wrapper).</summary>
+    public static object? Invoke(MethodBase method, object? target, object?[] args)
+    {
+        try
+        {
+            return method.Invoke(target, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+        catch (ArgumentException e)
+        {
+            throw new LabBindingException($"{method.DeclaringType?.Name}.{method.Name} takes other parameter types than the grader passes ({e.Message}): keep the starter's signature");
+        }
+    }
+}
