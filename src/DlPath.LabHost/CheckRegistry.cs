@@ -8,6 +8,9 @@ public static class CheckRegistry
     private static readonly Dictionary<string, LabChecks> ByLab = new LabChecks[]
     {
         new TensorsChecks(),
+        new MicrogradChecks(),
+        new LinearClassifierChecks(),
+        new LayersChecks(),
     }.ToDictionary(c => c.LabId, StringComparer.Ordinal);
 
     /// <summary>All labs with checks.</summary>

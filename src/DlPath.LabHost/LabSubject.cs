@@ -38,12 +38,18 @@ public sealed class LabSubject
     public T Call<T>(string qualified, params object?[] args)
     {
         var dot = qualified.LastIndexOf('.');
-        var type = Type(qualified[..dot]);
+        var typeName = qualified[..dot];
         var name = qualified[(dot + 1)..];
-        var method = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(m => m.Name == name && m.GetParameters().Length == args.Length)
-            ?? throw new LabBindingException($"public static method {qualified} with {args.Length} parameters not found: keep the starter's signature");
-        return (T)Invoke(method, null, args)!;
+        Type(typeName); // a clear error when the class itself is missing
+        foreach (var ns in _namespaces)
+        {
+            var method = _assembly.GetType($"{ns}.{typeName}", throwOnError: false)?
+                .GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .FirstOrDefault(m => m.Name == name && m.GetParameters().Length == args.Length);
+            if (method is not null) return (T)Invoke(method, null, args)!;
+        }
+
+        throw new LabBindingException($"public static method {qualified} with {args.Length} parameters not found: keep the starter's signature");
     }
 
     /// <summary>Creates an instance of the learner's <paramref name="typeName"/>.</summary>

@@ -143,7 +143,9 @@ public sealed class LabGrader
         if (stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
         {
             // The runtime prints the repeating frames; show the first few so the learner sees which method recursed.
-            var frames = stderr.Split('\n').Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)).Take(3).Select(l => l.Trim());
+            var frames = stderr.Split('\n').Select(l => l.Trim())
+                .Where(l => l.StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("at DlPath.", StringComparison.Ordinal) && !l.StartsWith("at System.", StringComparison.Ordinal))
+                .Distinct().Take(3);
             return $"stack overflow{where} (exit code {exitCode}): a method recursed without end. {string.Join(" | ", frames)}".TrimEnd();
         }
 

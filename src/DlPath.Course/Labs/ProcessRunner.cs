@@ -25,12 +25,12 @@ internal static class ProcessRunner
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            // Keep the tail only: a learner's runaway Console.Error loop must not fill memory.
+            // Keep the head (where the runtime writes "Stack overflow." before thousands of repeated frames)
+            // and stop there: a learner's runaway Console.Error loop must not fill memory.
             if (e.Data is null) return;
             lock (stderr)
             {
-                if (stderr.Length > 64_000) stderr.Remove(0, 32_000);
-                stderr.AppendLine(e.Data);
+                if (stderr.Length < 32_000) stderr.AppendLine(e.Data);
             }
         };
         process.Start();
