@@ -11,6 +11,9 @@ public static class CheckRegistry
         new MicrogradChecks(),
         new LinearClassifierChecks(),
         new LayersChecks(),
+        new OptimChecks(),
+        new DropoutChecks(),
+        new BatchNormChecks(),
     }.ToDictionary(c => c.LabId, StringComparer.Ordinal);
 
     /// <summary>All labs with checks.</summary>

@@ -46,10 +46,26 @@ public sealed class LabSubject
             var method = _assembly.GetType($"{ns}.{typeName}", throwOnError: false)?
                 .GetMethods(BindingFlags.Public | BindingFlags.Static)
                 .FirstOrDefault(m => m.Name == name && m.GetParameters().Length == args.Length);
-            if (method is not null) return (T)Invoke(method, null, args)!;
+            if (method is not null) return Convert<T>(Invoke(method, null, args), qualified);
         }
 
         throw new LabBindingException($"public static method {qualified} with {args.Length} parameters not found: keep the starter's signature");
+    }
+
+    /// <summary>
+    /// Casts a result to <typeparamref name="T"/>; a value tuple with the learner's own element types (a cache
+    /// class) becomes the grader's tuple type (object for those elements) element by element.
+    /// </summary>
+    private static T Convert<T>(object? value, string qualified)
+    {
+        if (value is T t) return t;
+        if (value is System.Runtime.CompilerServices.ITuple tuple && typeof(T).IsValueType && typeof(T).FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal))
+        {
+            var items = Enumerable.Range(0, tuple.Length).Select(i => tuple[i]).ToArray();
+            return (T)Activator.CreateInstance(typeof(T), items)!;
+        }
+
+        throw new LabBindingException($"{qualified} returned {value?.GetType().Name ?? "null"} where the grader expects {typeof(T).Name}: keep the starter's return type");
     }
 
     /// <summary>Creates an instance of the learner's <paramref name="typeName"/>.</summary>
