@@ -20,6 +20,13 @@ def I(*values):
     return torch.tensor(values, dtype=torch.long)
 
 
+def setitem(a, index, value):
+    # x[index] = value on a copy (DlPath's assignment is not recorded by autograd, so these cases have no grads).
+    b = a.clone()
+    b[index] = value
+    return b
+
+
 def weighted_cat(parts, dim):
     # Multi-output ops (split/chunk) are checked through one output: each part scaled by its position.
     return torch.cat([p * (i + 1) for i, p in enumerate(parts)], dim)
@@ -92,4 +99,9 @@ cases.append(make_case("sort_stable_ties_int", "sort_stable_ties_int", lambda a:
 cases.append(make_case("sort_stable_ties_desc_int", "sort_stable_ties_desc_int", lambda a: a.sort(stable=True, dim=0, descending=True)[1], [I(3, 1, 2, 1, 3, 0, 1)], grad=False))
 cases.append(make_case("sort_nan_f64", "sort_values", lambda a: a.sort(-1)[0], [torch.tensor([[2.0, float("nan"), -1.0, 0.5]], dtype=torch.float64)], grad=False))
 cases.append(make_case("sort_int_desc_values", "sort_desc_dim0", lambda a: a.sort(0, descending=True)[0], [I([3, 1], [0, 5], [2, 2])], grad=False))
+x = L((4, 5, 6))
+cases.append(make_case("setitem_slice_bcast", "setitem_slice_bcast", lambda a, v: setitem(a, (1, slice(None), slice(1, 5, 2)), v), [x, L((2,), 5, 6)], grad=False))
+cases.append(make_case("setitem_adjacent", "setitem_adjacent", lambda a, i, j, v: setitem(a, (slice(None), i, j), v), [x, I(0, 2), I(1, 4), L((4, 2), 5, 6)], grad=False))
+cases.append(make_case("setitem_separated", "setitem_separated", lambda a, i, j, v: setitem(a, (i, slice(None), j), v), [x, I(0, 3), I(2, 5), L((2, 5), 5, 6)], grad=False))
+cases.append(make_case("setitem_mask_scalar", "setitem_mask_scalar", lambda a, k: setitem(a, k, -7.0), [x, L((4, 5, 6)) > 0.5], grad=False))
 write(OUT, cases)

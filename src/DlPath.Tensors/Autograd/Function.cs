@@ -39,10 +39,16 @@ public abstract class Function<TSelf>
     public abstract Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput);
 
     /// <summary>Runs the function on <paramref name="inputs"/> and records it in the graph when an input requires grad.</summary>
-    public static Tensor Apply(params Tensor[] inputs)
+    public static Tensor Apply(params Tensor[] inputs) => new TSelf().Invoke(inputs);
+
+    /// <summary>
+    /// Runs this instance of the function: use it when the function carries settings in its fields (a dropout
+    /// probability, a margin), e.g. <c>new MyDropout { P = 0.5 }.Invoke(x)</c>. Each call gets its own context.
+    /// </summary>
+    public Tensor Invoke(params Tensor[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var fn = new TSelf();
+        var fn = this;
         string name = typeof(TSelf).Name + "Backward";
         var ctx = new FunctionContext(inputs.Select(t => t.RequiresGrad).ToArray());
         Tensor output;

@@ -1,4 +1,4 @@
-namespace DlPath.Tensors;
+namespace DlPath.Tensors.Kernels;
 
 /// <summary>
 /// The sizes of an im2col / col2im problem: input (N, C, H, W), kernel (Kh, Kw), stride, padding, dilation,

@@ -111,7 +111,12 @@ public sealed partial class Tensor
         DType dtype = DType;
 
         // Each selected slice's gradient goes back to the slice it was read from; repeats accumulate.
-        return Record(result, "IndexSelectBackward", [this], [index], g => [Zeros(inShape, dtype).IndexAdd(d, index, g)]);
+        return Record(result, "IndexSelectBackward", [this], [index], g =>
+        {
+            var full = Zeros(inShape, dtype);
+            full.IndexAddRaw(idx, g, outer, size, inner);
+            return [full];
+        });
     }
 
     /// <summary>
@@ -135,14 +140,7 @@ public sealed partial class Tensor
 
         var result = Empty(ShapeArray(), DType);
         CopyRawInto(result);
-        var src = source.To(DType).Contiguous();
-        switch (DType)
-        {
-            case DType.Float32: IndexAddKernel<float>(src, result, idx, outer, size, inner); break;
-            case DType.Float64: IndexAddKernel<double>(src, result, idx, outer, size, inner); break;
-            case DType.Int64: IndexAddKernel<long>(src, result, idx, outer, size, inner); break;
-            default: throw new InvalidOperationException("index_add: not defined for bool tensors");
-        }
+        result.IndexAddRaw(idx, source, outer, size, inner);
 
         var (self, s) = (this, source);
         return Record(result, "IndexAddBackward", [self, s], [index], g => [self.RequiresGrad ? g : null, s.RequiresGrad ? g.IndexSelect(d, index) : null]);
@@ -295,6 +293,19 @@ public sealed partial class Tensor
             {
                 s.Slice(((o * size) + (int)idx[j]) * inner, inner).CopyTo(d.Slice(((o * k) + j) * inner, inner));
             }
+        }
+    }
+
+    /// <summary>this[o, idx[j], :] += source[o, j, :] on a fresh contiguous tensor (no autograd, no version bump).</summary>
+    private void IndexAddRaw(long[] idx, Tensor source, int outer, int size, int inner)
+    {
+        var src = source.Detach().To(DType).Contiguous();
+        switch (DType)
+        {
+            case DType.Float32: IndexAddKernel<float>(src, this, idx, outer, size, inner); break;
+            case DType.Float64: IndexAddKernel<double>(src, this, idx, outer, size, inner); break;
+            case DType.Int64: IndexAddKernel<long>(src, this, idx, outer, size, inner); break;
+            default: throw new InvalidOperationException("index_add: not defined for bool tensors");
         }
     }
 

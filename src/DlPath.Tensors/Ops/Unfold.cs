@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using DlPath.Tensors.Kernels;
 
 namespace DlPath.Tensors;
 
@@ -29,8 +30,8 @@ public sealed partial class Tensor
         var g = Im2ColGeometry.Create("unfold", _shape[0], _shape[1], _shape[2], _shape[3], kernelSize, dilation, padding, stride);
         var x = Contiguous();
         var result = Empty([g.N, g.C * g.Kh * g.Kw, g.L], DType);
-        if (DType == DType.Float32) Im2Col<float>(x.Data<float>().AsSpan(x._offset, x.Numel), result.Data<float>(), g);
-        else Im2Col<double>(x.Data<double>().AsSpan(x._offset, x.Numel), result.Data<double>(), g);
+        if (DType == DType.Float32) Im2Col(x.Data<float>(), x._offset, result.Data<float>(), g);
+        else Im2Col(x.Data<double>(), x._offset, result.Data<double>(), g);
 
         // Each input pixel appears in several columns; its gradient is the sum over them: col2im (fold).
         return Record(result, "Im2ColBackward", [this], [], grad => [grad.Fold([g.H, g.W], [g.Kh, g.Kw], [g.Dh, g.Dw], [g.Ph, g.Pw], [g.Sh, g.Sw])]);
@@ -73,8 +74,8 @@ public sealed partial class Tensor
 
         var cols = Contiguous();
         var result = Empty([g.N, g.C, g.H, g.W], DType);
-        if (DType == DType.Float32) Col2Im<float>(cols.Data<float>().AsSpan(cols._offset, cols.Numel), result.Data<float>(), g);
-        else Col2Im<double>(cols.Data<double>().AsSpan(cols._offset, cols.Numel), result.Data<double>(), g);
+        if (DType == DType.Float32) Col2Im(cols.Data<float>(), cols._offset, result.Data<float>(), g);
+        else Col2Im(cols.Data<double>(), cols._offset, result.Data<double>(), g);
 
         // Fold is linear and the adjoint of unfold, so its backward is unfold.
         return Record(result, "Col2ImBackward", [this], [], grad => [grad.Unfold([g.Kh, g.Kw], [g.Dh, g.Dw], [g.Ph, g.Pw], [g.Sh, g.Sw])]);
@@ -85,21 +86,21 @@ public sealed partial class Tensor
     /// item; along a row the valid output range is computed once so the inner loop is a span copy (stride 1)
     /// or a strided read with no bounds tests.
     /// </summary>
-    internal static void Im2Col<T>(ReadOnlySpan<T> x, T[] cols, Im2ColGeometry g)
+    internal static void Im2Col<T>(T[] x, int xOffset, T[] cols, Im2ColGeometry g)
         where T : unmanaged, INumber<T>
     {
         int planes = g.N * g.C;
         if (planes == 0 || g.L == 0) return;
         int planeIn = g.H * g.W, planeOut = g.Kh * g.Kw * g.L;
+
+        // Small problems stay on this thread: a parallel loop costs more than it saves below ~32K outputs.
         if ((long)planes * planeOut < 1 << 15)
         {
-            for (int p = 0; p < planes; p++) Im2ColPlane(x.Slice(p * planeIn, planeIn), cols.AsSpan(p * planeOut, planeOut), g);
+            for (int p = 0; p < planes; p++) Im2ColPlane(x.AsSpan(xOffset + (p * planeIn), planeIn), cols.AsSpan(p * planeOut, planeOut), g);
             return;
         }
 
-        // Spans cannot be captured by the lambda; the input is copied to an array once when it is not one already.
-        T[] xs = x.ToArray();
-        Parallel.For(0, planes, p => Im2ColPlane(xs.AsSpan(p * planeIn, planeIn), cols.AsSpan(p * planeOut, planeOut), g));
+        Parallel.For(0, planes, p => Im2ColPlane(x.AsSpan(xOffset + (p * planeIn), planeIn), cols.AsSpan(p * planeOut, planeOut), g));
     }
 
     private static void Im2ColPlane<T>(ReadOnlySpan<T> x, Span<T> cols, Im2ColGeometry g)
@@ -140,7 +141,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>col2im, the fast kernel: cols (N, C*kh*kw, L) summed into x (N, C, H, W), one parallel work item per plane.</summary>
-    internal static void Col2Im<T>(ReadOnlySpan<T> cols, T[] x, Im2ColGeometry g)
+    internal static void Col2Im<T>(T[] cols, int colsOffset, T[] x, Im2ColGeometry g)
         where T : unmanaged, INumber<T>
     {
         int planes = g.N * g.C;
@@ -148,12 +149,12 @@ public sealed partial class Tensor
         int planeIn = g.H * g.W, planeOut = g.Kh * g.Kw * g.L;
         if ((long)planes * planeOut < 1 << 15)
         {
-            for (int p = 0; p < planes; p++) Col2ImPlane(cols.Slice(p * planeOut, planeOut), x.AsSpan(p * planeIn, planeIn), g);
+            for (int p = 0; p < planes; p++) Col2ImPlane(cols.AsSpan(colsOffset + (p * planeOut), planeOut), x.AsSpan(p * planeIn, planeIn), g);
             return;
         }
 
-        T[] cs = cols.ToArray();
-        Parallel.For(0, planes, p => Col2ImPlane(cs.AsSpan(p * planeOut, planeOut), x.AsSpan(p * planeIn, planeIn), g));
+        // Each (n, c) plane of x is written by one work item only, so the accumulation needs no locks.
+        Parallel.For(0, planes, p => Col2ImPlane(cols.AsSpan(colsOffset + (p * planeOut), planeOut), x.AsSpan(p * planeIn, planeIn), g));
     }
 
     private static void Col2ImPlane<T>(ReadOnlySpan<T> cols, Span<T> x, Im2ColGeometry g)

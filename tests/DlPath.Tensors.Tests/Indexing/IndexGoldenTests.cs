@@ -85,8 +85,19 @@ public class IndexGoldenTests
         "index_int_and_list" => x[0][1, .., x[1]],
         "index_mask2d" or "index_mask_full" => x[0][x[1]],
         "index_mask_dim1" => x[0][.., x[1]],
+        "setitem_slice_bcast" => SetItem(x[0], [1, TensorIndex.Colon, TensorIndex.Slice(1, 5, 2)], x[1]),
+        "setitem_adjacent" => SetItem(x[0], [TensorIndex.Colon, x[1], x[2]], x[3]),
+        "setitem_separated" => SetItem(x[0], [x[1], TensorIndex.Colon, x[2]], x[3]),
+        "setitem_mask_scalar" => x[0].Clone().SetItem([x[1]], -7.0),
         _ => throw new InvalidOperationException($"no C# mapping for golden op '{op}'"),
     };
+
+    private static Tensor SetItem(Tensor x, TensorIndex[] index, Tensor value)
+    {
+        var copy = x.Clone();
+        copy[index] = value;
+        return copy;
+    }
 
     private static Tensor WeightedCat(Tensor[] parts, int dim) =>
         Tensor.Cat(parts.Select((p, i) => p * (i + 1)).ToArray(), dim);

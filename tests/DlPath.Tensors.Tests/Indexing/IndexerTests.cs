@@ -27,6 +27,7 @@ public class IndexerTests
         var rows = x[new long[] { 1, 0 }, 2];
         Assert.False(rows.SharesStorageWith(x));
         Assert.Equal(new float[] { 20, 21, 22, 23, 8, 9, 10, 11 }, rows.ToArray<float>());
+        Assert.Equal(rows.ToArray<float>(), x[new[] { 1, 0 }, 2].ToArray<float>());
         var negative = x[0, new long[] { -1 }, new long[] { -1 }];
         Assert.Equal(new float[] { 11 }, negative.ToArray<float>());
     }
