@@ -22,6 +22,7 @@ public static class CliApp
         new PlanCommand(),
         new ProgressCommands(),
         new TransferCommands(),
+        new LabCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>

@@ -14,6 +14,9 @@ public static class CheckRegistry
         new OptimChecks(),
         new DropoutChecks(),
         new BatchNormChecks(),
+        new CnnChecks(),
+        new RnnChecks(),
+        new AttentionChecks(),
     }.ToDictionary(c => c.LabId, StringComparer.Ordinal);
 
     /// <summary>All labs with checks.</summary>
