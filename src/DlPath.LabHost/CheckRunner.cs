@@ -54,7 +54,7 @@ public static class CheckRunner
             {
                 Status = CheckStatus.NotImplemented,
                 Message = $"not implemented yet: {e.Message}",
-                Hint = $"Write it: see the README{(def.Section.Length > 0 ? " " + def.Section : "")}.",
+                Hint = "Write this function: the README section explains the math and the shapes.",
             };
         }
         catch (LabBindingException e)
