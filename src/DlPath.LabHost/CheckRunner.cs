@@ -28,8 +28,13 @@ public static class CheckRunner
         var watch = Stopwatch.StartNew();
         var result = new CheckResult
         {
-            Id = def.Id, Title = def.Title, Kind = def.Kind, Status = CheckStatus.Error, Section = def.Section,
-            Required = def.Required, Tolerance = def.Tolerance,
+            Id = def.Id,
+            Title = def.Title,
+            Kind = def.Kind,
+            Status = CheckStatus.Error,
+            Section = def.Section,
+            Required = def.Required,
+            Tolerance = def.Tolerance,
         };
         if (!checks.Checks.TryGetValue(def.Id, out var impl))
             return result with { Message = $"the grader has no implementation of check '{def.Id}'" };
@@ -65,7 +70,8 @@ public static class CheckRunner
         {
             result = result with
             {
-                Message = $"out of memory (the grader allows {lab.MemoryLimitMiB} MiB)", Mistake = "memory",
+                Message = $"out of memory (the grader allows {lab.MemoryLimitMiB} MiB)",
+                Mistake = "memory",
                 Hint = "Something allocates without end: a list that grows in a loop, or a tensor far larger than the shapes in the README.",
             };
         }

@@ -36,7 +36,11 @@ public sealed class LabGrader
         {
             return new LabVerdict
             {
-                LabId = lab.Id, Task = lab.Task, Passed = false, Built = false, BuildErrors = build.Errors,
+                LabId = lab.Id,
+                Task = lab.Task,
+                Passed = false,
+                Built = false,
+                BuildErrors = build.Errors,
                 BuildSeconds = build.Seconds,
                 Checks = lab.Checks.Select(c => NotRun(c, "not run: the project does not build")).ToList(),
             };
@@ -105,7 +109,8 @@ public sealed class LabGrader
             {
                 checks.Add(NotRun(def, $"did not finish within the {limit.TotalSeconds:0.#} s time limit: look for a loop that never ends") with
                 {
-                    Status = CheckStatus.TimedOut, Mistake = "timeout",
+                    Status = CheckStatus.TimedOut,
+                    Mistake = "timeout",
                     Hint = lab.HintFor(def.Id, "timeout") ?? "A loop whose counter never advances, or recursion that never reaches its base case, keeps the check running forever.",
                 });
             }
@@ -113,7 +118,8 @@ public sealed class LabGrader
             {
                 checks.Add(NotRun(def, problem ?? "the grading process died") with
                 {
-                    Status = CheckStatus.Crashed, Mistake = "crash",
+                    Status = CheckStatus.Crashed,
+                    Mistake = "crash",
                     Hint = lab.HintFor(def.Id, "crash") ?? "A stack overflow usually means a method calls itself (or a property returns itself) without a base case.",
                 });
             }
@@ -157,7 +163,12 @@ public sealed class LabGrader
 
     private static CheckResult NotRun(CheckDefinition def, string message) => new()
     {
-        Id = def.Id, Title = def.Title, Kind = def.Kind, Status = CheckStatus.NotRun, Message = message,
-        Section = def.Section, Required = def.Required,
+        Id = def.Id,
+        Title = def.Title,
+        Kind = def.Kind,
+        Status = CheckStatus.NotRun,
+        Message = message,
+        Section = def.Section,
+        Required = def.Required,
     };
 }

@@ -110,7 +110,10 @@ public sealed class LabCatalogTests : IDisposable
     {
         var verdict = new LabVerdict
         {
-            LabId = "layers", Passed = false, Score = 0.5, GradeSeconds = 1.2,
+            LabId = "layers",
+            Passed = false,
+            Score = 0.5,
+            GradeSeconds = 1.2,
             Checks =
             [
                 new CheckResult { Id = "affine-forward", Kind = "compare-dlpath", Status = CheckStatus.Passed, RelativeError = 1e-12, Tolerance = 1e-9 },

@@ -17,23 +17,23 @@ public static class Conv
         var bs = b.Contiguous().ToArray<double>();
         var result = new double[n * f * ho * wo];
         for (int ni = 0; ni < n; ni++)
-        for (int fi = 0; fi < f; fi++)
-        for (int i = 0; i < ho; i++)
-        for (int j = 0; j < wo; j++)
-        {
-            double sum = bs[fi];
-            for (int ci = 0; ci < c; ci++)
-            for (int di = 0; di < hh; di++)
-            for (int dj = 0; dj < ww; dj++)
-            {
-                int r = (i * stride) + di - pad, col = (j * stride) + dj - pad;
-                if (r < 0 || r >= h || col < 0 || col >= wd) continue;
-                int ki = flip ? hh - 1 - di : di, kj = flip ? ww - 1 - dj : dj;
-                sum += xs[((((ni * c) + ci) * h) + r) * wd + col] * ws[((((fi * c) + ci) * hh) + ki) * ww + kj];
-            }
+            for (int fi = 0; fi < f; fi++)
+                for (int i = 0; i < ho; i++)
+                    for (int j = 0; j < wo; j++)
+                    {
+                        double sum = bs[fi];
+                        for (int ci = 0; ci < c; ci++)
+                            for (int di = 0; di < hh; di++)
+                                for (int dj = 0; dj < ww; dj++)
+                                {
+                                    int r = (i * stride) + di - pad, col = (j * stride) + dj - pad;
+                                    if (r < 0 || r >= h || col < 0 || col >= wd) continue;
+                                    int ki = flip ? hh - 1 - di : di, kj = flip ? ww - 1 - dj : dj;
+                                    sum += xs[((((ni * c) + ci) * h) + r) * wd + col] * ws[((((fi * c) + ci) * hh) + ki) * ww + kj];
+                                }
 
-            result[((((ni * f) + fi) * ho) + i) * wo + j] = sum;
-        }
+                        result[((((ni * f) + fi) * ho) + i) * wo + j] = sum;
+                    }
 
         return Tensor.FromArray(result, n, f, ho, wo);
     }
@@ -50,24 +50,24 @@ public static class Conv
         var dw = new double[ws.Length];
         var db = new double[f];
         for (int ni = 0; ni < n; ni++)
-        for (int fi = 0; fi < f; fi++)
-        for (int i = 0; i < ho; i++)
-        for (int j = 0; j < wo; j++)
-        {
-            double g = ds[((((ni * f) + fi) * ho) + i) * wo + j];
-            db[fi] += g;
-            for (int ci = 0; ci < c; ci++)
-            for (int di = 0; di < hh; di++)
-            for (int dj = 0; dj < ww; dj++)
-            {
-                int r = (i * stride) + di - pad, col = (j * stride) + dj - pad;
-                if (r < 0 || r >= h || col < 0 || col >= wd) continue;
-                int xi = ((((ni * c) + ci) * h) + r) * wd + col;
-                int wi = ((((fi * c) + ci) * hh) + di) * ww + dj;
-                dw[wi] += g * xs[xi];
-                dx[xi] += g * ws[wi];
-            }
-        }
+            for (int fi = 0; fi < f; fi++)
+                for (int i = 0; i < ho; i++)
+                    for (int j = 0; j < wo; j++)
+                    {
+                        double g = ds[((((ni * f) + fi) * ho) + i) * wo + j];
+                        db[fi] += g;
+                        for (int ci = 0; ci < c; ci++)
+                            for (int di = 0; di < hh; di++)
+                                for (int dj = 0; dj < ww; dj++)
+                                {
+                                    int r = (i * stride) + di - pad, col = (j * stride) + dj - pad;
+                                    if (r < 0 || r >= h || col < 0 || col >= wd) continue;
+                                    int xi = ((((ni * c) + ci) * h) + r) * wd + col;
+                                    int wi = ((((fi * c) + ci) * hh) + di) * ww + dj;
+                                    dw[wi] += g * xs[xi];
+                                    dx[xi] += g * ws[wi];
+                                }
+                    }
 
         return (Tensor.FromArray(dx, x.ShapeArray()), Tensor.FromArray(dw, w.ShapeArray()), Tensor.FromArray(db, f));
     }

@@ -12,15 +12,15 @@ public static class MaxPool
         var xs = x.Contiguous().ToArray<double>();
         var result = new double[n * c * ho * wo];
         for (int p = 0; p < n * c; p++)
-        for (int i = 0; i < ho; i++)
-        for (int j = 0; j < wo; j++)
-        {
-            double best = double.NegativeInfinity;
-            for (int di = 0; di < poolHeight; di++)
-            for (int dj = 0; dj < poolWidth; dj++)
-                best = Math.Max(best, xs[(((p * h) + (i * stride) + di) * w) + (j * stride) + dj]);
-            result[(((p * ho) + i) * wo) + j] = best;
-        }
+            for (int i = 0; i < ho; i++)
+                for (int j = 0; j < wo; j++)
+                {
+                    double best = double.NegativeInfinity;
+                    for (int di = 0; di < poolHeight; di++)
+                        for (int dj = 0; dj < poolWidth; dj++)
+                            best = Math.Max(best, xs[(((p * h) + (i * stride) + di) * w) + (j * stride) + dj]);
+                    result[(((p * ho) + i) * wo) + j] = best;
+                }
 
         return Tensor.FromArray(result, n, c, ho, wo);
     }
@@ -36,21 +36,21 @@ public static class MaxPool
         var ds = dout.Contiguous().ToArray<double>();
         var dx = new double[xs.Length];
         for (int p = 0; p < n * c; p++)
-        for (int i = 0; i < ho; i++)
-        for (int j = 0; j < wo; j++)
-        {
-            double g = ds[(((p * ho) + i) * wo) + j];
-            int best = -1;
-            for (int di = 0; di < poolHeight; di++)
-            for (int dj = 0; dj < poolWidth; dj++)
-            {
-                int at = (((p * h) + (i * stride) + di) * w) + (j * stride) + dj;
-                if (spread) dx[at] += g;
-                else if (best < 0 || xs[at] > xs[best]) best = at;
-            }
+            for (int i = 0; i < ho; i++)
+                for (int j = 0; j < wo; j++)
+                {
+                    double g = ds[(((p * ho) + i) * wo) + j];
+                    int best = -1;
+                    for (int di = 0; di < poolHeight; di++)
+                        for (int dj = 0; dj < poolWidth; dj++)
+                        {
+                            int at = (((p * h) + (i * stride) + di) * w) + (j * stride) + dj;
+                            if (spread) dx[at] += g;
+                            else if (best < 0 || xs[at] > xs[best]) best = at;
+                        }
 
-            if (!spread) dx[best] += g;
-        }
+                    if (!spread) dx[best] += g;
+                }
 
         return Tensor.FromArray(dx, x.ShapeArray());
     }
