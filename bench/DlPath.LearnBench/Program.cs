@@ -6,7 +6,7 @@ using DlPath.Learn.Tests.Golden;
 // DlPath.Learn vs scikit-learn, side by side: for every recorded case (or those whose name contains the first
 // argument) both libraries fit the same estimator on the same 5 folds; scores and mean fit times are printed
 // together. scikit-learn runs in this same process tree (python3 sklearn_side.py) unless --recorded is given or
-// Python/scikit-learn is missing, in which case the times recorded in the golden file are shown and marked.
+// Python/scikit-learn is missing (DLPATH_PYTHON names the interpreter; default /usr/bin/python3), in which case the times recorded in the golden file are shown and marked.
 //
 //   dotnet run -c Release --project bench/DlPath.LearnBench [name-filter] [--recorded]
 
@@ -59,7 +59,10 @@ static (string Version, Dictionary<string, (double, double)> Cases)? RunScikitLe
     }
     try
     {
-        var psi = new ProcessStartInfo("python3")
+        // Debian's python3-sklearn lives in the system interpreter; another python3 may come first on PATH.
+        string python = Environment.GetEnvironmentVariable("DLPATH_PYTHON")
+            ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        var psi = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
