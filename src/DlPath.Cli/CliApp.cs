@@ -24,6 +24,8 @@ public static class CliApp
         new TransferCommands(),
         new DataCommand(),
         new BenchCommand(),
+        new TrainCommand(),
+        new CourseCommand(),
         new LabCommand(),
     ];
 
