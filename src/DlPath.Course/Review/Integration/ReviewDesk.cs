@@ -14,6 +14,7 @@ namespace DlPath.Course.Review.Integration;
 public sealed class ReviewDesk
 {
     private readonly IProgressStore _store;
+    private readonly Dictionary<string, CardSchedule> _schedules;
 
     private ReviewDesk(IProgressStore store, QuestionBank bank, FsrsScheduler scheduler, ReviewHistory history, IReadOnlySet<string> reached, IReadOnlyList<LabFailure> failures)
     {
@@ -23,6 +24,7 @@ public sealed class ReviewDesk
         History = history;
         Reached = reached;
         LabFailures = failures;
+        _schedules = new Dictionary<string, CardSchedule>(history.Schedules, StringComparer.Ordinal);
     }
 
     /// <summary>The question bank.</summary>
@@ -31,8 +33,11 @@ public sealed class ReviewDesk
     /// <summary>The FSRS scheduler with the learner's weights and retention (fuzz on).</summary>
     public FsrsScheduler Scheduler { get; }
 
-    /// <summary>The stored reviews, as a log and as schedules.</summary>
+    /// <summary>The stored reviews as they were when the desk was opened.</summary>
     public ReviewHistory History { get; }
+
+    /// <summary>Each reviewed card's current schedule, including reviews recorded through this desk.</summary>
+    public IReadOnlyDictionary<string, CardSchedule> Schedules => _schedules;
 
     /// <summary>Roadmap tasks reached (see <see cref="ReachedTasks"/>).</summary>
     public IReadOnlySet<string> Reached { get; }
@@ -65,7 +70,7 @@ public sealed class ReviewDesk
     /// <paramref name="newCards"/> new cards of reached tasks (all tasks with <paramref name="includeUnreached"/>).
     /// </summary>
     public IReadOnlyList<SessionItem> PlanSession(DateTimeOffset now, DeckFilter deck = DeckFilter.Mixed, int newCards = 10, bool includeUnreached = false) =>
-        new SessionPlanner(Bank, Scheduler).Plan(History.Schedules, now, new SessionOptions
+        new SessionPlanner(Bank, Scheduler).Plan(_schedules, now, new SessionOptions
         {
             Deck = deck,
             NewCards = newCards,
@@ -75,18 +80,24 @@ public sealed class ReviewDesk
 
     /// <summary>New cards held back because none of their tasks is reached, in a deck.</summary>
     public int HeldBack(DeckFilter deck) =>
-        Bank.Cards.Count(c => deck.Includes(c.Area) && !History.Schedules.ContainsKey(c.Id) && !SessionPlanner.IsReached(c, Reached));
+        Bank.Cards.Count(c => deck.Includes(c.Area) && !_schedules.ContainsKey(c.Id) && !SessionPlanner.IsReached(c, Reached));
 
     /// <summary>Stores a review (one transaction) and returns the row as stored.</summary>
-    public StoredReview Record(ReviewOutcome outcome) => _store.AddReview(StoredReviews.ToStored(outcome));
+    public StoredReview Record(ReviewOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var stored = _store.AddReview(StoredReviews.ToStored(outcome));
+        _schedules[outcome.Card.CardId] = outcome.Card;
+        return stored;
+    }
 
     /// <summary>Statistics at <paramref name="now"/>.</summary>
     public ReviewStatistics Statistics(DateTimeOffset now, int forecastDays = 30) =>
-        ReviewStatistics.Compute(Bank, History.Schedules, History.Log, Scheduler, now, forecastDays);
+        ReviewStatistics.Compute(Bank, _schedules, History.Log, Scheduler, now, forecastDays);
 
     /// <summary>The earliest time a reviewed card of <paramref name="deck"/> falls due, or null.</summary>
     public DateTimeOffset? NextDue(DeckFilter deck) =>
-        History.Schedules.Values
+        _schedules.Values
             .Where(s => Bank.Find(s.CardId) is { } c && deck.Includes(c.Area))
             .Select(s => (DateTimeOffset?)SessionPlanner.EffectiveDue(Bank.Get(s.CardId), s, LabFailures))
             .Min();
