@@ -106,7 +106,7 @@ public sealed class QuizCommand : ICommandGroup
         if (items.Count == 0)
         {
             console.MarkupLine($"Nothing to review in the [bold]{deckName}[/] deck now.");
-            DescribeIdle(console, desk, deck, all);
+            DescribeIdle(context, console, desk, deck, all);
             if (asJson)
             {
                 WriteSessionJson(context, deckName, 0, 0, 0, [], false, desk.NextDue(deck));
@@ -179,7 +179,7 @@ public sealed class QuizCommand : ICommandGroup
             NextDue = nextDue?.ToString("O", CultureInfo.InvariantCulture),
         });
 
-    private static void DescribeIdle(IAnsiConsole console, ReviewDesk desk, DeckFilter deck, bool all)
+    private static void DescribeIdle(CliContext context, IAnsiConsole console, ReviewDesk desk, DeckFilter deck, bool all)
     {
         if (desk.NextDue(deck) is { } due)
         {
@@ -189,9 +189,11 @@ public sealed class QuizCommand : ICommandGroup
         int held = all ? 0 : desk.HeldBack(deck);
         if (held > 0)
         {
-            var first = desk.Bank.Cards.Where(c => deck.Includes(c.Area) && !desk.Schedules.ContainsKey(c.Id))
-                .SelectMany(c => c.Tasks).Distinct().Where(t => !desk.Reached.Contains(t)).Take(3);
-            console.MarkupLine($"{held} new card(s) wait for tasks you have not reached yet (e.g. {Markup.Escape(string.Join(", ", first))}); "
+            // The next tasks on the path that unlock cards, in the guide's order.
+            var waiting = desk.Bank.Cards.Where(c => deck.Includes(c.Area) && !desk.Schedules.ContainsKey(c.Id))
+                .SelectMany(c => c.Tasks).ToHashSet(StringComparer.Ordinal);
+            var first = context.Guide.Tasks.Select(t => t.Id).Where(t => waiting.Contains(t) && !desk.Reached.Contains(t)).Take(3);
+            console.MarkupLine($"{held} new card(s) wait for tasks you have not reached yet (next: {Markup.Escape(string.Join(", ", first))}); "
                                + "they unlock as your plan gets there. [green]dlpath quiz --all[/] asks them anyway.");
         }
     }

@@ -147,7 +147,9 @@ public sealed class ReviewCliTests : IDisposable
     [Fact]
     public void A_mock_interview_is_scored_by_area()
     {
-        var r = Ok(["quiz", "--mock", "--all", "--questions", "10", "--json"], string.Concat(Enumerable.Repeat("\ny\n", 30)));
+        // "a" then "y", over and over: every kind of question moves on within three lines (a recall card takes
+        // an attempt and a y; a choice card an "a", skipping a "y" it cannot use; a generated card one line).
+        var r = Ok(["quiz", "--mock", "--all", "--questions", "10", "--json"], string.Concat(Enumerable.Repeat("a\ny\n", 40)));
         var json = Parse(r.Stdout);
         Assert.Equal(10, json.GetProperty("questions").GetInt32());
         Assert.Equal(10, json.GetProperty("answered").GetInt32());
@@ -168,6 +170,17 @@ public sealed class ReviewCliTests : IDisposable
         Assert.Equal(1, fresh.ExitCode);
         Assert.Contains("--all", fresh.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1", Rating.Again)]
+    [InlineData(" again ", Rating.Again)]
+    [InlineData("h", Rating.Hard)]
+    [InlineData("3", Rating.Good)]
+    [InlineData("Easy", Rating.Easy)]
+    [InlineData("5", null)]
+    [InlineData("", null)]
+    public void Self_ratings_accept_numbers_names_and_initials(string text, Rating? expected) =>
+        Assert.Equal(expected, Commands.QuizCommand.ParseRating(text));
 
     [Fact]
     public void Optimize_says_how_many_more_reviews_it_needs()
