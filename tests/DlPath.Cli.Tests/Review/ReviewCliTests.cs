@@ -1,5 +1,7 @@
 using System.Text.Json;
+using DlPath.Course.Progress;
 using DlPath.Course.Review.Bank;
+using DlPath.Course.Review.Integration;
 using DlPath.Course.Review.Scheduling;
 
 namespace DlPath.Cli.Tests.Review;
@@ -190,5 +192,50 @@ public sealed class ReviewCliTests : IDisposable
         Assert.Equal(512, json.GetProperty("more_needed").GetInt32());
         Assert.False(json.GetProperty("optimized").GetBoolean());
         Assert.Contains("512 more", Ok(["review", "optimize"]).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optimize_fits_and_saves_weights_once_the_log_is_long_enough_and_reset_removes_them()
+    {
+        // 60 cards reviewed on later days for a year by a learner who forgets more than FSRS expects.
+        var random = new Random(3);
+        var scheduler = new FsrsScheduler(SchedulerOptions.NoFuzz);
+        var start = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        using (var store = SqliteProgressStore.Open(_home.Database))
+        {
+            foreach (var card in QuestionBank.Default.Cards.Take(60))
+            {
+                var schedule = CardSchedule.New(card.Id, start);
+                var at = start;
+                for (int i = 0; i < 12; i++)
+                {
+                    double recall = i == 0 ? 1 : Math.Pow(scheduler.Retrievability(schedule, at), 2);
+                    var rating = random.NextDouble() < recall ? Rating.Good : Rating.Again;
+                    var outcome = scheduler.Review(schedule, rating, at);
+                    store.AddReview(StoredReviews.ToStored(outcome));
+                    schedule = outcome.Card;
+                    // Each review on the day it falls due, and never the same day (those teach the optimizer nothing).
+                    var dayLater = outcome.Log.ReviewedAt.AddDays(1);
+                    at = schedule.Due > dayLater ? schedule.Due : dayLater;
+                }
+            }
+        }
+
+        var json = Parse(Ok(["review", "optimize", "--json"]).Stdout);
+        Assert.True(json.GetProperty("usable_reviews").GetInt32() >= 512, json.ToString());
+        Assert.True(json.GetProperty("optimized").GetBoolean(), json.ToString());
+        Assert.True(json.GetProperty("final_log_loss").GetDouble() < json.GetProperty("initial_log_loss").GetDouble());
+        Assert.Equal(21, json.GetProperty("weights").GetArrayLength());
+        using (var store = SqliteProgressStore.Open(_home.Database))
+        {
+            var saved = ReviewSettings.Load(store).Parameters.ToArray();
+            Assert.Equal(json.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()), saved);
+        }
+
+        Ok(["review", "optimize", "--reset"]);
+        using (var store = SqliteProgressStore.Open(_home.Database))
+        {
+            Assert.Null(store.GetSetting(ReviewSettings.WeightsKey));
+        }
     }
 }
