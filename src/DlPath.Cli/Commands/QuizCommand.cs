@@ -96,7 +96,9 @@ public sealed class QuizCommand : ICommandGroup
 
     private int RunSession(CliContext context, IAnsiConsole console, ReviewDesk desk, Random random, DeckFilter deck, int newCards, bool all, bool asJson)
     {
-        var start = context.Now;
+        // A pretend day (DLPATH_TODAY) fixes the clock at noon: start after the newest review so that a
+        // second session that day never reviews a card "before" its last review.
+        var start = desk.Schedules.Values.Select(s => s.LastReview).Append(context.Now).Max()!.Value;
         var clock = Stopwatch.StartNew();
         DateTimeOffset Now() => start + clock.Elapsed;
 
@@ -412,7 +414,7 @@ public sealed class QuizCommand : ICommandGroup
     }
 
     private static string Span(TimeSpan t) =>
-        t.TotalDays >= 1 ? $"{Math.Floor(t.TotalDays):0} day(s)" : t.TotalHours >= 1 ? $"{Math.Round(t.TotalHours):0} h" : $"{Math.Max(1, Math.Round(t.TotalMinutes)):0} min";
+        t.TotalDays >= 1 ? $"{Math.Round(t.TotalDays):0} day(s)" : t.TotalHours >= 1 ? $"{Math.Round(t.TotalHours):0} h" : $"{Math.Max(1, Math.Round(t.TotalMinutes)):0} min";
 
     private static string When(DateTimeOffset due, DateTimeOffset now) =>
         due <= now ? "now" : $"in {Span(due - now)} ({due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
