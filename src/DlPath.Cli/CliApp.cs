@@ -27,6 +27,8 @@ public static class CliApp
         new TrainCommand(),
         new CourseCommand(),
         new LabCommand(),
+        new QuizCommand(),
+        new ReviewCommands(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
