@@ -59,7 +59,7 @@ public static class TitanicPlots
         return Save(plot, path);
     }
 
-    /// <summary>Two overlaid histograms of age (5-year bins): passengers who died and who survived.</summary>
+    /// <summary>Age histogram (5-year bins) with the passengers who died and who survived side by side in each bin.</summary>
     public static string AgeByOutcome(IReadOnlyList<Passenger> train, string path)
     {
         using var plot = NewPlot("Age by outcome (known ages only)", "age (years)", "passengers");
@@ -71,16 +71,17 @@ public static class TitanicPlots
             {
                 counts[Math.Min((int)(p.Age!.Value / width), counts.Length - 1)]++;
             }
+            // Side by side rather than overlaid: overlapping bars would hide the smaller count.
             plot.Add.Bars(counts.Select((c, b) => new Bar
             {
-                Position = (b + 0.5) * width,
+                Position = (b * width) + (outcome == 0 ? 1.3 : 3.7),
                 Value = c,
-                Size = width * 0.95,
-                FillColor = color.WithAlpha(0.55),
+                Size = (width / 2) - 0.2,
+                FillColor = color,
             }).ToList());
         }
         plot.Axes.Margins(bottom: 0);
-        Legend(plot, ("died", Died.WithAlpha(0.55)), ("survived", Lived.WithAlpha(0.55)));
+        Legend(plot, ("died", Died), ("survived", Lived));
         return Save(plot, path);
     }
 
@@ -112,10 +113,12 @@ public static class TitanicPlots
         int n = names.Count;
         using var plot = NewPlot("Correlation of the numeric features", "", "");
         var heatmap = plot.Add.Heatmap(matrix);
-        heatmap.Colormap = new ScottPlot.Colormaps.MellowRainbow();
+        // A diverging map centred on 0: red for positive, blue for negative correlation, pale for none.
+        heatmap.Colormap = new ScottPlot.Colormaps.Balance();
         heatmap.ManualRange = new ScottPlot.Range(-1, 1);
-        // Cell (r, c) covers x in [c, c+1] and y in [n-r-1, n-r], so row 0 is drawn at the top as in a printed matrix.
-        heatmap.Extent = new CoordinateRect(0, n, 0, n);
+        // The extent runs through the centres of the outer cells: cell (r, c) is then centred on (c + 0.5, n - r - 0.5),
+        // so row 0 is drawn at the top as in a printed matrix.
+        heatmap.Extent = new CoordinateRect(0.5, n - 0.5, 0.5, n - 0.5);
         plot.Add.ColorBar(heatmap);
         for (int r = 0; r < n; r++)
         {
@@ -124,6 +127,8 @@ public static class TitanicPlots
                 var text = plot.Add.Text(matrix[r, c].ToString("0.00", CultureInfo.InvariantCulture), c + 0.5, n - r - 0.5);
                 text.Alignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 11;
+                // White on the dark ends of the map, black on the pale middle.
+                text.LabelFontColor = Math.Abs(matrix[r, c]) > 0.6 ? Colors.White : Colors.Black;
             }
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(names.Select((l, c) => new Tick(c + 0.5, l)).ToArray());
@@ -131,7 +136,9 @@ public static class TitanicPlots
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(names.Select((l, r) => new Tick(n - r - 0.5, l)).ToArray());
         plot.Axes.SetLimits(0, n, 0, n);
-        return Save(plot, path, 760, 680);
+        // Room for the long, rotated feature names under the matrix and beside it.
+        plot.Layout.Fixed(new PixelPadding(130, 90, 130, 40));
+        return Save(plot, path, 760, 720);
     }
 
     /// <summary>The columns of the heat map and their correlation matrix.</summary>
