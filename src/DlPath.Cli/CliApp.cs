@@ -24,6 +24,7 @@ public static class CliApp
         new TransferCommands(),
         new DataCommand(),
         new BenchCommand(),
+        new LabCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
