@@ -25,6 +25,7 @@ public static class CliApp
         new DataCommand(),
         new BenchCommand(),
         new LabCommand(),
+        new ProjectCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
