@@ -24,7 +24,11 @@ public static class CliApp
         new TransferCommands(),
         new DataCommand(),
         new BenchCommand(),
+        new TrainCommand(),
+        new CourseCommand(),
         new LabCommand(),
+        new QuizCommand(),
+        new ReviewCommands(),
         new ProjectCommand(),
     ];
 

@@ -5,8 +5,9 @@ namespace DlPath.LabHost;
 
 /// <summary>
 /// The learner's code as the checks see it: <c>Class.Method</c> names bound by reflection inside the lab's
-/// namespace. Several namespaces may be given; the first that has a type wins (tests put a seeded bug's
-/// namespace before the reference solution's, so a bug variant only needs the methods it breaks).
+/// namespace. Several namespaces may be given: a type comes from the first that has it, a static method from the
+/// first whose class has a method of that name and arity (tests put a seeded bug's namespace before the reference
+/// solution's, so a bug variant only needs the methods it breaks).
 /// </summary>
 public sealed class LabSubject
 {

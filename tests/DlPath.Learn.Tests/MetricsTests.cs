@@ -41,6 +41,8 @@ public sealed class MetricsTests
         var proba = new double[,] { { 0.7, 0.2, 0.1 }, { 0.1, 0.3, 0.6 }, { 0.2, 0.2, 0.6 }, { 0.3, 0.3, 0.4 } };
         Assert.Equal(0.6455747489491624, ClassificationMetrics.LogLoss([0, 2, 2, 1], proba), 12);
         Assert.Throws<ArgumentException>(() => ClassificationMetrics.F1(Yt, Yp));
+        var mismatch = Assert.Throws<ArgumentException>(() => ClassificationMetrics.LogLoss([0, 1], new double[2, 3]));
+        Assert.Contains("2 distinct labels but the probabilities have 3 columns", mismatch.Message);
     }
 
     [Fact]

@@ -157,8 +157,9 @@ public static class ClassificationMetrics
     }
 
     /// <summary>
-    /// Mean negative log-likelihood of the true class; <paramref name="proba"/> is <c>[n, K]</c> with columns in
-    /// sorted label order; probabilities are clipped to [1e-15, 1 − 1e-15] as scikit-learn does.
+    /// Mean negative log-likelihood of the true class; <paramref name="proba"/> is <c>[n, K]</c> with one column per
+    /// label of <paramref name="yTrue"/>, in sorted order (as a classifier's <c>PredictProba</c> gives them when it was
+    /// trained on the same labels); probabilities are clipped to [1e-15, 1 − 1e-15] and rows renormalised as scikit-learn does.
     /// </summary>
     public static double LogLoss(double[] yTrue, double[,] proba)
     {
@@ -170,9 +171,9 @@ public static class ClassificationMetrics
         }
         var (classes, index) = LabelIndex.Encode(yTrue);
         int k = proba.GetLength(1);
-        if (classes.Length > k)
+        if (classes.Length != k)
         {
-            throw new ArgumentException($"LogLoss: y_true has {classes.Length} classes but the probabilities have {k} columns");
+            throw new ArgumentException($"LogLoss: y_true has {classes.Length} distinct labels but the probabilities have {k} columns; each column must be one of y_true's labels, in sorted order");
         }
         double s = 0;
         for (int i = 0; i < yTrue.Length; i++)
