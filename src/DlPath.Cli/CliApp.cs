@@ -29,6 +29,7 @@ public static class CliApp
         new LabCommand(),
         new QuizCommand(),
         new ReviewCommands(),
+        new ProjectCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
