@@ -18,8 +18,8 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// </summary>
 internal static class Conv2dKernel
 {
-    /// <summary>Most column elements per chunk (8 MiB of float32).</summary>
-    private const long MaxColumnElements = 1 << 21;
+    /// <summary>Most column elements per chunk (2 MiB of float32: the columns of a chunk stay in L2 between im2col and the GEMM).</summary>
+    private const long MaxColumnElements = 1 << 19;
 
     /// <summary>Samples per chunk: as few equal chunks as keep the columns under <see cref="MaxColumnElements"/>.</summary>
     internal static int ChunkSize(Im2ColGeometry g)
