@@ -79,29 +79,7 @@ internal static class GemmSideBySide
     }
 
     /// <summary>Best-of-reps GFLOP/s of one case, with the same repetition rule as numpy_gemm.py.</summary>
-    private static double Measure(GemmCase c)
-    {
-        var rng = new Random(42);
-        float[] a = Random(rng, c.M * c.K), b = Random(rng, c.K * c.N), out_ = new float[c.M * c.N];
-        int lda = c.TransA ? c.M : c.K, ldb = c.TransB ? c.K : c.N;
-        void Call() => Gemm.Multiply(c.TransA, c.TransB, c.M, c.N, c.K, 1f, a, lda, b, ldb, 0f, out_, c.N);
-
-        for (int i = 0; i < 3; i++)
-        {
-            Call();
-        }
-
-        int reps = Math.Max(c.M, Math.Max(c.N, c.K)) <= 512 ? 20 : 5;
-        double best = double.MaxValue;
-        for (int r = 0; r < reps; r++)
-        {
-            long t0 = Stopwatch.GetTimestamp();
-            Call();
-            best = Math.Min(best, Stopwatch.GetElapsedTime(t0).TotalSeconds);
-        }
-
-        return 2.0 * c.M * c.N * c.K / best / 1e9;
-    }
+    private static double Measure(GemmCase c) => GemmThroughput.Measure(c.M, c.N, c.K, c.TransA, c.TransB);
 
     private static ReferenceScripts.Figures Best(ReferenceScripts.Figures old, ReferenceScripts.Figures now) =>
         new(Math.Max(old.Numpy, now.Numpy),
@@ -203,17 +181,6 @@ internal static class GemmSideBySide
         }
 
         Console.WriteLine(JsonSerializer.Serialize(doc));
-    }
-
-    private static float[] Random(Random rng, int length)
-    {
-        var x = new float[length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = rng.NextSingle();
-        }
-
-        return x;
     }
 
     /// <summary>One timed product: C (m x n) = op(A) (m x k) @ op(B) (k x n); Spec is "OPS:MxKxN".</summary>

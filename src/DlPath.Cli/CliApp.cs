@@ -22,6 +22,13 @@ public static class CliApp
         new PlanCommand(),
         new ProgressCommands(),
         new TransferCommands(),
+        new DataCommand(),
+        new BenchCommand(),
+        new TrainCommand(),
+        new CourseCommand(),
+        new LabCommand(),
+        new QuizCommand(),
+        new ReviewCommands(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
