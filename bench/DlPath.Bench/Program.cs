@@ -4,6 +4,7 @@ using DlPath.Bench;
 // dotnet run -c Release --project bench/DlPath.Bench -- gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
 // dotnet run -c Release --project bench/DlPath.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
 // dotnet run -c Release --project bench/DlPath.Bench -- kernel
+// dotnet run -c Release --project bench/DlPath.Bench -- train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--json]
 string command = args.Length > 0 ? args[0] : "help";
 string[] rest = args.Length > 0 ? args[1..] : [];
 try
@@ -13,6 +14,7 @@ try
         "gemm" => GemmSideBySide.Run(GemmBenchOptions.Parse(rest)),
         "micro" => RunMicro(rest),
         "kernel" => KernelThroughput.Run(),
+        "train" => TrainBench.Run(TrainBenchOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -37,6 +39,7 @@ static int Usage(int code)
                                  [--rounds R] [--no-shapes]
                DlPath.Bench micro [BenchmarkDotNet arguments]
                DlPath.Bench kernel
+               DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--json]
 
           gemm    DlPath FP32 GEMM throughput (GFLOP/s) on n x n matrices and on the MLP training shapes.
                   --with-reference runs ../shared/bench/numpy_gemm.py (NumPy/OpenBLAS, PyTorch) and
@@ -44,6 +47,10 @@ static int Usage(int code)
                   --json prints {"rows":[{"n":...,"gflops":...}]} for DlPath alone.
           micro   BenchmarkDotNet micro-benchmarks (GEMM kernels and paths).
           kernel  one core's micro-kernel throughput on packed, cache-resident panels (no packing, no threads).
+          train   the Fashion-MNIST MLP/CNN epoch of ../shared/bench/torch_fmnist.py in DlPath: seconds per
+                  epoch, test accuracy, managed bytes and GC collections per steady-state step. --steps S
+                  times S steps per epoch and scales to a full epoch; --with-reference runs the torch script
+                  (OPENBLAS_CORETYPE=SkylakeX for the child only) in the same run and prints the ratio.
         """);
     return code;
 }

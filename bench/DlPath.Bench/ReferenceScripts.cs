@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace DlPath.Bench;
@@ -37,6 +38,16 @@ internal static class ReferenceScripts
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs <c>shared/bench/torch_fmnist.py</c> (PyTorch training of the Fashion-MNIST MLP or CNN); returns its JSON
+    /// (<c>epoch_seconds</c>, <c>test_acc</c>).
+    /// </summary>
+    public static JsonDocument TorchFmnist(string model, int epochs, int threads)
+    {
+        string script = Path.Combine(SharedFolder.Find(), "bench", "torch_fmnist.py");
+        return RunJson(script, ["--model", model, "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--json"], threads);
     }
 
     private static Figures ReadFigures(JsonElement row) =>

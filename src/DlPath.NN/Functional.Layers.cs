@@ -27,9 +27,8 @@ public static partial class Functional
 
     /// <summary>
     /// 2-D convolution (<c>F.conv2d</c>, https://pytorch.org/docs/stable/generated/torch.nn.functional.conv2d.html)
-    /// as im2col + one matrix product: every receptive field becomes a column (Unfold), and the kernel bank
-    /// multiplies all columns at once. input (N, C, H, W), weight (O, C/groups, kh, kw), bias (O) →
-    /// (N, O, outH, outW) with outH = (H + 2·pad - dil·(kh-1) - 1) / stride + 1.
+    /// as im2col + matrix products, fused into one op (<see cref="Tensor.Conv2d"/>).
+    /// input (N, C, H, W), weight (O, C/groups, kh, kw), bias (O) → (N, O, outH, outW) with outH = (H + 2·pad - dil·(kh-1) - 1) / stride + 1.
     /// </summary>
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias = null, int[]? stride = null, int[]? padding = null, int[]? dilation = null, int groups = 1)
     {
@@ -38,7 +37,7 @@ public static partial class Functional
         if (input.Rank == 3) return Conv2d(input.Unsqueeze(0), weight, bias, stride, padding, dilation, groups).Squeeze(0);
         if (input.Rank != 4) throw new ShapeException($"conv2d: expects a (N,C,H,W) or (C,H,W) input, got {input.ShapeString}");
         if (weight.Rank != 4) throw new ShapeException($"conv2d: weight must be (out_channels, in_channels/groups, kh, kw), got {weight.ShapeString}");
-        int n = input.Shape[0], c = input.Shape[1], h = input.Shape[2], w = input.Shape[3];
+        int c = input.Shape[1], h = input.Shape[2], w = input.Shape[3];
         int o = weight.Shape[0], kh = weight.Shape[2], kw = weight.Shape[3];
         CheckGroups("conv2d", input, weight, c, o, groups, weight.Shape[1] * groups);
         int[] s = Pair(stride, 1, "conv2d stride"), p = Pair(padding, 0, "conv2d padding"), d = Pair(dilation, 1, "conv2d dilation");
@@ -47,6 +46,27 @@ public static partial class Functional
         {
             throw new ShapeException($"conv2d: input {input.ShapeString} (padded by {Py(p)}) is smaller than the dilated kernel ({kh},{kw}); the output would be ({oh},{ow})");
         }
+
+        // The fused op: im2col into pooled scratch and one packed GEMM per group for the forward and each
+        // gradient, with the bias added as the GEMM's result is laid out (Tensors' Ops/Conv.cs).
+        // Conv2dUnfold below is the same math as graph ops, the formulation the fast op is tested against.
+        if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != o))
+        {
+            throw new ShapeException($"conv2d: bias must be ({o}) for weight {weight.ShapeString}, got {bias.ShapeString}");
+        }
+
+        return Tensor.Conv2d(input, weight, bias, s, p, d, groups);
+    }
+
+    /// <summary>
+    /// <see cref="Conv2d"/> written as graph ops, im2col + one matrix product: every receptive field becomes a
+    /// column (Unfold), and the kernel bank multiplies all columns at once; autograd derives the backward. The
+    /// readable formulation the fused op is checked against.
+    /// </summary>
+    internal static Tensor Conv2dUnfold(Tensor input, Tensor weight, Tensor? bias, int[] s, int[] p, int[] d, int groups)
+    {
+        int n = input.Shape[0], c = input.Shape[1], o = weight.Shape[0], kh = weight.Shape[2], kw = weight.Shape[3];
+        int oh = OutSize(input.Shape[2], kh, s[0], p[0], d[0]), ow = OutSize(input.Shape[3], kw, s[1], p[1], d[1]);
 
         // cols: (N, C*kh*kw, L), rows ordered channel-major, so each group's rows are contiguous.
         var cols = input.Unfold([kh, kw], d, p, s);

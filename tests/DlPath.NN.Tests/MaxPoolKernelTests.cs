@@ -26,6 +26,25 @@ public sealed class MaxPoolKernelTests
         TensorAssert.Close(b.Grad!, a.Grad!, 1e-6, 1e-6, "input gradient");
     }
 
+    [Theory]
+    [InlineData(1, 2, 3)]
+    [InlineData(3, 17, 63)]
+    [InlineData(2, 129, 3)]
+    [InlineData(4, 28, 28)]
+    public void Two_by_two_fast_path_matches_reference_on_odd_sizes(int channels, int h, int w)
+    {
+        var x = Tensor.RandInt(-3, 4, [2, channels, h, w], new Generator(7)).To(DType.Float32) / 2;
+        var a = x.Clone().RequireGrad();
+        var b = x.Clone().RequireGrad();
+        var ya = Functional.MaxPool2d(a, [2]);
+        var yb = Functional.MaxPool2dReference(b, [2]);
+        TensorAssert.Close(yb, ya, 0, 0, "output");
+        var g = Tensor.Randn(ya.ShapeArray(), DType.Float32, new Generator(8));
+        ya.Backward(g);
+        yb.Backward(g);
+        TensorAssert.Close(b.Grad!, a.Grad!, 1e-6, 1e-6, "input gradient");
+    }
+
     [Fact]
     public void Nan_wins_its_window_like_torch()
     {

@@ -53,6 +53,22 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         {
             // Planes are independent: each worker reads one input plane and writes one output plane.
             nint xAddr = (nint)px, yAddr = (nint)py;
+
+            // The training shape (2x2 windows, stride 2, no padding or dilation): every window lies inside the
+            // plane, so four loads and no bounds tests; planes go to workers in blocks, not one delegate call each.
+            if (kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1 && 2 * oh <= h && 2 * ow <= w)
+            {
+                int block = Math.Max(1, 4096 / Math.Max(1, oh * ow));
+                Parallel.For(0, (planes + block - 1) / block, b =>
+                {
+                    for (int p = b * block, end = Math.Min(planes, (b + 1) * block); p < end; p++)
+                    {
+                        Pool2x2((T*)xAddr + ((long)p * h * w), (T*)yAddr + ((long)p * oh * ow), argmax, p * oh * ow, w, oh, ow);
+                    }
+                });
+                return;
+            }
+
             Parallel.For(0, planes, p =>
             {
                 T* x = (T*)xAddr + ((long)p * h * w);
@@ -89,6 +105,39 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         }
     }
 
+    // One plane of 2x2 / stride 2 pooling; the same scan order and NaN rule as the general loop.
+    private static unsafe void Pool2x2<T>(T* x, T* y, int[] argmax, int aBase, int w, int oh, int ow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int oy = 0; oy < oh; oy++)
+        {
+            int r0 = 2 * oy * w, r1 = r0 + w;
+            for (int ox = 0; ox < ow; ox++)
+            {
+                int i0 = r0 + (2 * ox), i1 = r1 + (2 * ox);
+                T best = x[i0];
+                int bestIdx = i0;
+                Take(x, i0 + 1, ref best, ref bestIdx);
+                Take(x, i1, ref best, ref bestIdx);
+                Take(x, i1 + 1, ref best, ref bestIdx);
+                y[(oy * ow) + ox] = best;
+                argmax[aBase + (oy * ow) + ox] = bestIdx;
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Take<T>(T* x, int i, ref T best, ref int bestIdx)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T v = x[i];
+        if (v > best || (T.IsNaN(v) && !T.IsNaN(best)))
+        {
+            best = v;
+            bestIdx = i;
+        }
+    }
+
     // dx[p, argmax] += dy[p, o]: each output's gradient goes to the cell that was its maximum (overlapping windows add).
     private static unsafe void Route<T>(Tensor gt, Tensor dxt, int[] argmax)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -97,14 +146,19 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         fixed (T* pg = gt.AsSpan<T>(), pd = dxt.AsSpan<T>())
         {
             nint gAddr = (nint)pg, dAddr = (nint)pd;
-            Parallel.For(0, planes, p =>
+            // Planes go to workers in blocks of about 4K outputs: one delegate call per plane costs more than a small plane.
+            int block = Math.Max(1, 4096 / Math.Max(1, outPlane));
+            Parallel.For(0, (planes + block - 1) / block, b =>
             {
-                T* g = (T*)gAddr + ((long)p * outPlane);
-                T* d = (T*)dAddr + ((long)p * plane);
-                for (int o = 0; o < outPlane; o++)
+                for (int p = b * block, end = Math.Min(planes, (b + 1) * block); p < end; p++)
                 {
-                    int idx = argmax[(p * outPlane) + o];
-                    if (idx >= 0) d[idx] += g[o];
+                    T* g = (T*)gAddr + ((long)p * outPlane);
+                    T* d = (T*)dAddr + ((long)p * plane);
+                    for (int o = 0; o < outPlane; o++)
+                    {
+                        int idx = argmax[(p * outPlane) + o];
+                        if (idx >= 0) d[idx] += g[o];
+                    }
                 }
             });
         }

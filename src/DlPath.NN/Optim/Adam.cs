@@ -59,6 +59,13 @@ public class Adam : Optimizer
         T eps = T.CreateChecked(group["eps"]), wd = T.CreateChecked(wdValue);
         T decay = T.CreateChecked(1 - (lr * wdValue));
         bool decoupled = DecoupledWeightDecay, wdOn = wdValue != 0;
+        if (!wdOn && !amsgrad)
+        {
+            // The common case in one vectorised pass over the whole buffer; the loop below is its readable twin.
+            FusedUpdates.Adam(p, g, m, v, b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
+            return;
+        }
+
         for (int i = 0; i < p.Length; i++)
         {
             T gi = g[i];

@@ -18,7 +18,7 @@ public sealed partial class Tensor
         };
 
         // d relu / dx = 1 where the output is positive, else 0 (0 at x = 0, as torch).
-        return Record(y, "ReluBackward", [this], [y], g => [g * y.Gt(0)]);
+        return Record(y, "ReluBackward", [this], [y], g => [FusedActivationGrad.Relu(g, y) ?? g * y.Gt(0)]);
     }
 
     /// <summary>

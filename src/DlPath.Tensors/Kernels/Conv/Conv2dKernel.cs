@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using DlPath.Tensors.Buffers;
+
+namespace DlPath.Tensors.Kernels.Conv;
+
+/// <summary>
+/// 2-D convolution on the packed GEMM (im2col into pooled scratch). For a chunk of samples the columns are laid
+/// out (C*kh*kw, chunk*L), so each pass is one large product per group, not one small product per sample:
+/// <list type="bullet">
+/// <item>forward: Y' (O, chunk*L) = W (O, K) @ cols (K, chunk*L), then Y[n, o, l] = Y'[o, n*L + l] + b[o];</item>
+/// <item>weight gradient: dW (O, K) += dY' (O, chunk*L) @ cols^T, with dY' the gradient in the same layout;</item>
+/// <item>input gradient: dcols (K, chunk*L) = W^T @ dY', then col2im adds every column back to its pixel.</item>
+/// </list>
+/// The batch is cut into chunks so the columns stay within a few MiB (cache- and memory-friendly), and the
+/// backward recomputes the columns instead of keeping them alive between forward and backward: no buffer
+/// outlives the call that rented it. The plain-loop twin is <see cref="Conv2dReference"/>.
+/// </summary>
+internal static class Conv2dKernel
+{
+    /// <summary>Most column elements per chunk (2 MiB of float32: the columns of a chunk stay in L2 between im2col and the GEMM).</summary>
+    private const long MaxColumnElements = 1 << 19;
+
+    /// <summary>Samples per chunk: as few equal chunks as keep the columns under <see cref="MaxColumnElements"/>.</summary>
+    internal static int ChunkSize(Im2ColGeometry g)
+    {
+        long perSample = Math.Max(1L, (long)g.C * g.Kh * g.Kw * g.L);
+        long chunks = Math.Max(1, ((perSample * g.N) + MaxColumnElements - 1) / MaxColumnElements);
+        return (int)Math.Max(1, (g.N + chunks - 1) / chunks);
+    }
+
+    /// <summary>
+    /// y (N, O, Oh, Ow) = conv(x (N, C, H, W), w (O, C/groups, kh, kw)) + bias (O); all contiguous, arrays with
+    /// offsets; <paramref name="bias"/> null for none. Every element of y is written.
+    /// </summary>
+    public static void Forward<T>(T[] x, int xOffset, T[] w, int wOffset, T[]? bias, int biasOffset, T[] y, Im2ColGeometry g, int outChannels, int groups)
+        where T : unmanaged, INumber<T>
+    {
+        int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
+        int chunk = ChunkSize(g);
+        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
+        using var yp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
+        for (int n0 = 0; n0 < g.N; n0 += chunk)
+        {
+            int count = Math.Min(chunk, g.N - n0), nl = count * l;
+            var gc = g with { N = count };
+            ConvColumns.Im2Col(x, xOffset + (n0 * planeIn), cols.Array, gc);
+            for (int gi = 0; gi < groups; gi++)
+            {
+                // Y'_g (O/G, nl) = W_g (O/G, K/G) @ cols_g (K/G, nl)
+                GemmOf.Multiply<T>(false, false, og, nl, kg,
+                    w.AsSpan(wOffset + (gi * og * kg), og * kg), kg,
+                    cols.Array.AsSpan(gi * kg * nl, kg * nl), nl,
+                    T.Zero, yp.Array.AsSpan(gi * og * nl, og * nl), nl);
+            }
+
+            Scatter(yp.Array, y, n0 * outChannels * l, count, outChannels, l, bias, biasOffset);
+        }
+    }
+
+    /// <summary>
+    /// Gradients of <see cref="Forward"/> for dy (N, O, Oh, Ow): dx (N, C, H, W) is overwritten, dw (O, C/G, kh, kw)
+    /// and db (O) are overwritten; pass null for any gradient that is not needed (its work is skipped).
+    /// </summary>
+    public static void Backward<T>(T[] x, int xOffset, T[] w, int wOffset, T[] dy, int dyOffset, T[]? dx, T[]? dw, T[]? db, Im2ColGeometry g, int outChannels, int groups)
+        where T : unmanaged, INumber<T>
+    {
+        int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
+        int chunk = ChunkSize(g);
+        using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
+        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
+        if (dx is not null) Array.Clear(dx);
+        if (db is not null) Array.Clear(db);
+        for (int n0 = 0; n0 < g.N; n0 += chunk)
+        {
+            int count = Math.Min(chunk, g.N - n0), nl = count * l;
+            var gc = g with { N = count };
+            Gather(dy, dyOffset + (n0 * outChannels * l), dyp.Array, count, outChannels, l);
+            if (db is not null)
+            {
+                // db[o] = sum over samples and positions of dy[n, o, l]: one row of dY'.
+                for (int o = 0; o < outChannels; o++) db[o] += TensorPrimitives.Sum<T>(dyp.Array.AsSpan(o * nl, nl));
+            }
+
+            if (dw is not null)
+            {
+                ConvColumns.Im2Col(x, xOffset + (n0 * planeIn), cols.Array, gc);
+                T beta = n0 == 0 ? T.Zero : T.One;
+                for (int gi = 0; gi < groups; gi++)
+                {
+                    // dW_g (O/G, K/G) += dY'_g (O/G, nl) @ cols_g^T (nl, K/G)
+                    GemmOf.Multiply<T>(false, true, og, kg, nl,
+                        dyp.Array.AsSpan(gi * og * nl, og * nl), nl,
+                        cols.Array.AsSpan(gi * kg * nl, kg * nl), nl,
+                        beta, dw.AsSpan(gi * og * kg, og * kg), kg);
+                }
+            }
+
+            if (dx is not null)
+            {
+                for (int gi = 0; gi < groups; gi++)
+                {
+                    // dcols_g (K/G, nl) = W_g^T (K/G, O/G) @ dY'_g (O/G, nl)
+                    GemmOf.Multiply<T>(true, false, kg, nl, og,
+                        w.AsSpan(wOffset + (gi * og * kg), og * kg), kg,
+                        dyp.Array.AsSpan(gi * og * nl, og * nl), nl,
+                        T.Zero, cols.Array.AsSpan(gi * kg * nl, kg * nl), nl);
+                }
+
+                ConvColumns.Col2Im(cols.Array, dx, n0 * planeIn, gc);
+            }
+        }
+    }
+
+    // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L).
+    private static void Scatter<T>(T[] yp, T[] y, int yOffset, int count, int outChannels, int l, T[]? bias, int biasOffset)
+        where T : unmanaged, INumber<T>
+    {
+        int nl = count * l;
+        void Row(int t)
+        {
+            int i = t / outChannels, o = t % outChannels;
+            var src = yp.AsSpan((o * nl) + (i * l), l);
+            var dst = y.AsSpan(yOffset + (t * l), l);
+            if (bias is null) src.CopyTo(dst);
+            else TensorPrimitives.Add(src, bias[biasOffset + o], dst);
+        }
+
+        if ((long)count * outChannels * l < 1 << 15)
+        {
+            for (int t = 0; t < count * outChannels; t++) Row(t);
+        }
+        else
+        {
+            Parallel.For(0, count * outChannels, Row);
+        }
+    }
+
+    // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout.
+    private static void Gather<T>(T[] dy, int dyOffset, T[] dyp, int count, int outChannels, int l)
+        where T : unmanaged, INumber<T>
+    {
+        int nl = count * l;
+        for (int t = 0; t < count * outChannels; t++)
+        {
+            int i = t / outChannels, o = t % outChannels;
+            dy.AsSpan(dyOffset + (t * l), l).CopyTo(dyp.AsSpan((o * nl) + (i * l), l));
+        }
+    }
+}
