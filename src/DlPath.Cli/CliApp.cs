@@ -22,6 +22,8 @@ public static class CliApp
         new PlanCommand(),
         new ProgressCommands(),
         new TransferCommands(),
+        new ServeCommand(),
+        new ExportCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
