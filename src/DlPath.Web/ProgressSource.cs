@@ -21,7 +21,7 @@ internal sealed class ProgressSource(ServeOptions options) : IDisposable
         lock (_lock)
         {
             _store ??= options.OpenStore?.Invoke() ?? SqliteProgressStore.Open(_scratch = Path.Combine(Path.GetTempPath(), $"dlpath-serve-{Guid.NewGuid():N}.db"));
-            return ProgressReport.Build(Guide.Load(), _store, today, DateTimeOffset.UtcNow);
+            return ProgressReport.Build(Guide.Load(), _store, today, options.Now?.Invoke() ?? DateTimeOffset.UtcNow);
         }
     }
 

@@ -21,6 +21,9 @@ public sealed record ServeOptions
     /// <summary>Today's date for the dashboard (default: the local date at each request).</summary>
     public Func<DateOnly>? Today { get; init; }
 
+    /// <summary>The current time for review due dates (default: the clock).</summary>
+    public Func<DateTimeOffset>? Now { get; init; }
+
     /// <summary>The access token (from <see cref="TokenVariable"/>); required when listening off loopback.</summary>
     public string? Token { get; init; }
 

@@ -36,6 +36,7 @@ public sealed class ServeCommand : ICommandGroup
                 ModelsDirectory = dir,
                 OpenStore = () => ProgressStoreFactory.Open(home, context.Environment),
                 Today = () => context.Today,
+                Now = () => context.Now,
                 Token = context.Environment(ServeOptions.TokenVariable),
             };
             var app = DlPathWeb.Build(options);
