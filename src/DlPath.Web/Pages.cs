@@ -15,7 +15,7 @@ internal static class Pages
         return $"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E(title)} · DlPath</title><link rel="stylesheet" href="/static/app.css"></head>
+            <title>{E(title)} · DlPath</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/static/app.css"></head>
             <body><header><strong>DlPath</strong> {Nav("/", "Dashboard")} {Nav("/playground", "Playground")} <a href="/openapi/v1.json">API (OpenAPI)</a></header>
             <main>{body}</main></body></html>
             """;
