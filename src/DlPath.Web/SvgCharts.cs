@@ -74,7 +74,8 @@ internal static class SvgCharts
             var (label, percent, detail) = rows[i];
             int y = 4 + (i * rowH);
             double bw = barW * Math.Clamp(percent, 0, 100) / 100;
-            sb.Append(F($"<text x=\"{labelW - 8}\" y=\"{y + 15}\" text-anchor=\"end\" class=\"label\">{E(label)}</text>"));
+            string shown = label.Length > 42 ? label[..41] + "…" : label;
+            sb.Append(F($"<text x=\"{labelW - 8}\" y=\"{y + 15}\" text-anchor=\"end\" class=\"label\">{E(shown)}<title>{E(label)}</title></text>"));
             sb.Append(F($"<rect x=\"{labelW}\" y=\"{y + 3}\" width=\"{barW}\" height=\"16\" fill=\"#e8ebef\" rx=\"3\"/>"));
             sb.Append(F($"<rect x=\"{labelW}\" y=\"{y + 3}\" width=\"{bw:0.#}\" height=\"16\" fill=\"#2e9d5b\" rx=\"3\"><title>{E(detail)}</title></rect>"));
             sb.Append(F($"<text x=\"{labelW + barW + 6}\" y=\"{y + 15}\" class=\"label\">{percent:0.#}%</text>"));

@@ -29,6 +29,15 @@ public sealed class ExportCommand : ICommandGroup
 
             return 0;
         });
-        root.Subcommands.Add(new Command("export", "Export trained models to other formats") { onnx });
+        // `dlpath export FILE` (progress, TransferCommands) already exists: onnx becomes its subcommand, and the
+        // parser matches the word "onnx" as the subcommand before it would take it as the progress file's name.
+        if (root.Subcommands.FirstOrDefault(c => c.Name == "export") is { } export)
+        {
+            export.Subcommands.Add(onnx);
+        }
+        else
+        {
+            root.Subcommands.Add(new Command("export", "Export trained models to other formats") { onnx });
+        }
     }
 }
