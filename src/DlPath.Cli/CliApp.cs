@@ -22,6 +22,9 @@ public static class CliApp
         new PlanCommand(),
         new ProgressCommands(),
         new TransferCommands(),
+        new DataCommand(),
+        new BenchCommand(),
+        new LabCommand(),
         new ServeCommand(),
         new ExportCommand(),
     ];

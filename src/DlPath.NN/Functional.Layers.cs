@@ -127,13 +127,14 @@ public static partial class Functional
 
     /// <summary>
     /// 2-D max pooling (<c>F.max_pool2d</c>): the largest value of each window; stride defaults to the kernel size,
-    /// padding counts as -inf. The gradient flows to the (first) maximum of each window. Runs a direct kernel
+    /// padding counts as -inf; <paramref name="ceilMode"/> rounds the output size up (a last, partial window). The
+    /// gradient flows to the (first) maximum of each window. Runs a direct kernel
     /// (<see cref="MaxPool2dKernel"/>) that agrees with the Unfold + Max reference.
     /// </summary>
-    public static Tensor MaxPool2d(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, int[]? dilation = null)
+    public static Tensor MaxPool2d(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, int[]? dilation = null, bool ceilMode = false)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank == 3) return MaxPool2d(input.Unsqueeze(0), kernelSize, stride, padding, dilation).Squeeze(0);
+        if (input.Rank == 3) return MaxPool2d(input.Unsqueeze(0), kernelSize, stride, padding, dilation, ceilMode).Squeeze(0);
         if (input.Rank != 4) throw new ShapeException($"max_pool2d: expects a (N,C,H,W) or (C,H,W) input, got {input.ShapeString}");
         int[] k = Pair(kernelSize, 1, "max_pool2d kernel_size"), s = stride is null || stride.Length == 0 ? k : Pair(stride, 1, "max_pool2d stride");
         int[] p = Pair(padding, 0, "max_pool2d padding"), d = Pair(dilation, 1, "max_pool2d dilation");
@@ -143,7 +144,7 @@ public static partial class Functional
         }
 
         int n = input.Shape[0], c = input.Shape[1];
-        int oh = OutSize(input.Shape[2], k[0], s[0], p[0], d[0]), ow = OutSize(input.Shape[3], k[1], s[1], p[1], d[1]);
+        int oh = PoolOutSize(input.Shape[2], k[0], s[0], p[0], d[0], ceilMode), ow = PoolOutSize(input.Shape[3], k[1], s[1], p[1], d[1], ceilMode);
         if (oh <= 0 || ow <= 0) throw new ShapeException($"max_pool2d: input {input.ShapeString} is smaller than the kernel {Py(k)}");
 
         if (!input.DType.IsFloatingPoint()) throw new ArgumentException($"max_pool2d: needs a floating-point input, got {input.DType.Name()}");
@@ -404,6 +405,18 @@ public static partial class Functional
     }
 
     private static int OutSize(int size, int k, int s, int p, int d) => ((size + (2 * p) - (d * (k - 1)) - 1) / s) + 1;
+
+    /// <summary>
+    /// torch's pooling output size: with ceil mode the last window may hang over the bottom/right edge, but must
+    /// start inside the input or its left padding.
+    /// </summary>
+    private static int PoolOutSize(int size, int k, int s, int p, int d, bool ceilMode)
+    {
+        int span = size + (2 * p) - (d * (k - 1)) - 1 + (ceilMode ? s - 1 : 0);
+        int outSize = (int)Math.Floor((double)span / s) + 1;
+        if (ceilMode && (outSize - 1) * s >= size + p) outSize--;
+        return outSize;
+    }
 
     /// <summary>One value for both spatial dims, or a pair; null means the default.</summary>
     internal static int[] Pair(int[]? values, int fallback, string what)

@@ -39,6 +39,7 @@ public sealed class GradCheckTests
         // A permutation of distinct values keeps every window's maximum unique (max is not differentiable at ties).
         var x = Tensor.RandPerm(2 * 2 * 5 * 5, new Generator(4)).To(DType.Float64).Reshape(2, 2, 5, 5) * 0.1;
         Pass(t => Functional.MaxPool2d(t[0], [3], [2], [1]), x);
+        Pass(t => Functional.MaxPool2d(t[0], [2], [2], null, null, ceilMode: true), x);
     }
 
     [Fact]

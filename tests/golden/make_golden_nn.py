@@ -76,6 +76,8 @@ def layer_cases():
                            dict(stride=[1, 1], padding=[0, 0], output_padding=[0, 0], groups=2, dilation=[1, 1])))
     cases.append(make_case("max_pool2d", "max_pool2d", lambda x: F.max_pool2d(x, 2), [lin((2, 3, 6, 5))], dict(kernel=[2, 2], stride=[2, 2], padding=[0, 0])))
     cases.append(make_case("max_pool2d_pad", "max_pool2d", lambda x: F.max_pool2d(x, 3, 2, 1), [lin((1, 2, 7, 7))], dict(kernel=[3, 3], stride=[2, 2], padding=[1, 1])))
+    cases.append(make_case("max_pool2d_ceil", "max_pool2d", lambda x: F.max_pool2d(x, 3, 2, 1, ceil_mode=True), [lin((1, 2, 8, 7))], dict(kernel=[3, 3], stride=[2, 2], padding=[1, 1], ceil_mode=True)))
+    cases.append(make_case("max_pool2d_ceil_2x2", "max_pool2d", lambda x: F.max_pool2d(x, 2, ceil_mode=True), [lin((2, 1, 7, 5))], dict(kernel=[2, 2], stride=[2, 2], padding=[0, 0], ceil_mode=True)))
     cases.append(make_case("avg_pool2d", "avg_pool2d", lambda x: F.avg_pool2d(x, 2), [lin((2, 3, 6, 5))], dict(kernel=[2, 2], stride=[2, 2], padding=[0, 0], count_include_pad=True)))
     cases.append(make_case("avg_pool2d_pad_exclude", "avg_pool2d", lambda x: F.avg_pool2d(x, 3, 2, 1, count_include_pad=False), [lin((1, 2, 7, 6))],
                            dict(kernel=[3, 3], stride=[2, 2], padding=[1, 1], count_include_pad=False)))

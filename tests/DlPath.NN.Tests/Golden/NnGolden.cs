@@ -40,7 +40,7 @@ internal static class NnGolden
             "conv2d" => Functional.Conv2d(x[0], x[1], At(2), c.IntsArg("stride"), c.IntsArg("padding"), c.IntsArg("dilation"), c.Arg("groups", 1)),
             "conv1d" => Functional.Conv1d(x[0], x[1], At(2), c.Arg("stride", 1), c.Arg("padding", 0), c.Arg("dilation", 1), c.Arg("groups", 1)),
             "conv_transpose2d" => Functional.ConvTranspose2d(x[0], x[1], At(2), c.IntsArg("stride"), c.IntsArg("padding"), c.IntsArg("output_padding"), c.Arg("groups", 1), c.IntsArg("dilation")),
-            "max_pool2d" => Functional.MaxPool2d(x[0], c.IntsArg("kernel"), c.IntsArg("stride"), c.IntsArg("padding")),
+            "max_pool2d" => Functional.MaxPool2d(x[0], c.IntsArg("kernel"), c.IntsArg("stride"), c.IntsArg("padding"), null, c.Arg("ceil_mode", false)),
             "avg_pool2d" => Functional.AvgPool2d(x[0], c.IntsArg("kernel"), c.IntsArg("stride"), c.IntsArg("padding"), c.Arg("count_include_pad", true)),
             "adaptive_avg_pool2d" => Functional.AdaptiveAvgPool2d(x[0], c.IntsArg("output")),
             "batch_norm" => Functional.BatchNorm(x[0], TensorArg(c, "running_mean"), TensorArg(c, "running_var"), x[1], x[2], c.Arg("training", false), c.Arg("momentum", 0.1), c.Arg("eps", 1e-5)),

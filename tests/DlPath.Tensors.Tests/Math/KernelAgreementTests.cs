@@ -122,5 +122,5 @@ public class KernelAgreementTests
         }
     }
 
-    private static double ErfReference(double x) => Kernels.UnaryKernels.Erf(x);
+    private static double ErfReference(double x) => global::DlPath.Tensors.Kernels.UnaryKernels.Erf(x);
 }

@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Running;
+using DlPath.Bench;
+
+// dotnet run -c Release --project bench/DlPath.Bench -- gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
+// dotnet run -c Release --project bench/DlPath.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
+// dotnet run -c Release --project bench/DlPath.Bench -- kernel
+string command = args.Length > 0 ? args[0] : "help";
+string[] rest = args.Length > 0 ? args[1..] : [];
+try
+{
+    return command switch
+    {
+        "gemm" => GemmSideBySide.Run(GemmBenchOptions.Parse(rest)),
+        "micro" => RunMicro(rest),
+        "kernel" => KernelThroughput.Run(),
+        "help" or "-h" or "--help" => Usage(0),
+        _ => Usage(2),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"dlpath-bench: {e.Message}");
+    return 2;
+}
+
+static int RunMicro(string[] rest)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+    return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+}
+
+static int Usage(int code)
+{
+    (code == 0 ? Console.Out : Console.Error).WriteLine(
+        """
+        usage: DlPath.Bench gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
+                                 [--rounds R] [--no-shapes]
+               DlPath.Bench micro [BenchmarkDotNet arguments]
+               DlPath.Bench kernel
+
+          gemm    DlPath FP32 GEMM throughput (GFLOP/s) on n x n matrices and on the MLP training shapes.
+                  --with-reference runs ../shared/bench/numpy_gemm.py (NumPy/OpenBLAS, PyTorch) and
+                  bench/reference/numpy_shapes.py in the same run and prints both figures and the ratio.
+                  --json prints {"rows":[{"n":...,"gflops":...}]} for DlPath alone.
+          micro   BenchmarkDotNet micro-benchmarks (GEMM kernels and paths).
+          kernel  one core's micro-kernel throughput on packed, cache-resident panels (no packing, no threads).
+        """);
+    return code;
+}

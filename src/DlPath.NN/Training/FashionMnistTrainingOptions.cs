@@ -1,0 +1,38 @@
+namespace DlPath.NN;
+
+/// <summary>What <see cref="FashionMnistTraining.Run"/> trains; the defaults are the reference script's.</summary>
+public sealed record FashionMnistTrainingOptions
+{
+    /// <summary><c>mlp</c> or <c>cnn</c> (see <see cref="FashionMnistModels"/>).</summary>
+    public string Model { get; init; } = "mlp";
+
+    /// <summary>Passes over the 60,000 training images.</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Seeds the generator that draws the initial weights and then each epoch's shuffle, in that order (as <c>torch.manual_seed(seed)</c> in the script).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Threads per kernel call (<c>KernelOptions.MaxThreads</c> for the run; the script's <c>--threads</c>); default: all cores.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where to write the checkpoint <c>fashion-mnist-{model}.safetensors</c>; null writes none.</summary>
+    public string? OutDir { get; init; }
+
+    /// <summary>Samples per training batch (the script: 128).</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Adam's learning rate (the script: 1e-3).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Train on the first N training images only (smoke tests); null: all 60,000.</summary>
+    public int? TrainLimit { get; init; }
+
+    /// <summary>Evaluate on the first N test images only; null: all 10,000.</summary>
+    public int? TestLimit { get; init; }
+
+    /// <summary>A directory with the four IDX files; null: <c>FashionMnist.Load()</c>'s search (DLPATH_DATA, the Debian package, ...).</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Extra callbacks for <see cref="ModuleTrainingExtensions.Fit"/> (e.g. a <see cref="ProgressBar"/>).</summary>
+    public IReadOnlyList<Callback> Callbacks { get; init; } = [];
+}

@@ -1,0 +1,255 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using DlPath.Tensors.Kernels.Cpu.MicroKernels;
+
+namespace DlPath.Tensors.Kernels.Cpu;
+
+/// <summary>
+/// One GEMM call planned and split into parts for <see cref="KernelWorkers"/>: either whole batch entries per
+/// part, or, for each entry, a rectangle of C per part (a SplitM x SplitN grid aligned to MR x NR tiles).
+/// </summary>
+/// <remarks>
+/// There are usually more parts than threads: threads claim parts as they go, so a thread that lost its core
+/// to another process for a while does less of the work instead of holding everyone up. When all parts need
+/// the whole of one operand (the grid has a single row or column of parts), that operand is packed once, in
+/// parallel, into a shared buffer before the parts run, instead of once per part.
+/// </remarks>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TK">The micro-kernel.</typeparam>
+internal sealed unsafe class GemmJob<T, TK> : IKernelJob
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TK : struct, IGemmMicroKernel<T>
+{
+    // One instance per calling thread, reused call after call: dispatching a GEMM allocates nothing, and the
+    // shared pack buffer below belongs to this caller alone even when several threads call GEMM at once.
+    [ThreadStatic]
+    private static GemmJob<T, TK>? t_instance;
+
+    private T[]? _sharedBuffer;
+    private T* _sharedA;
+    private T* _sharedB;
+    private int _mPad;
+    private int _nPad;
+    private Phase _phase;
+    private int _threads;
+    private int _parts;
+
+    private enum Phase
+    {
+        Compute,
+        PackA,
+        PackB,
+    }
+
+    /// <summary>The problem; pointers are valid while the dispatching call is inside its <c>fixed</c> block.</summary>
+    public GemmArgs<T> Args;
+
+    /// <summary>Use <see cref="GemmSmall"/> (no packing) instead of the blocked driver.</summary>
+    public bool Small { get; private set; }
+
+    /// <summary>Give each part whole batch entries rather than a rectangle of every entry.</summary>
+    public bool OverBatch { get; private set; }
+
+    /// <summary>Row blocks of the part grid (when not <see cref="OverBatch"/>).</summary>
+    public int SplitM { get; private set; } = 1;
+
+    /// <summary>Column blocks of the part grid (when not <see cref="OverBatch"/>).</summary>
+    public int SplitN { get; private set; } = 1;
+
+    /// <summary>Whether the plan packs all of op(A) once, shared by every part.</summary>
+    public bool SharesA => _sharedA != null;
+
+    /// <summary>Whether the plan packs all of op(B) once, shared by every part.</summary>
+    public bool SharesB => _sharedB != null;
+
+    /// <summary>Parts of the planned job (at least the threads it uses).</summary>
+    public int Parts => _parts;
+
+    /// <summary>This thread's reusable job object.</summary>
+    public static GemmJob<T, TK> ForThisThread => t_instance ??= new GemmJob<T, TK>();
+
+    /// <summary>Decides the path, the threads, the parts and which operand (if any) is packed once and shared.</summary>
+    public void Plan(in GemmArgs<T> g, int maxThreads)
+    {
+        Args = g;
+        long work = (long)g.M * g.N * g.K;
+        Small = GemmSmall.Suits(g.M, g.N, work);
+        _sharedA = _sharedB = null;
+        long threadsByWork = Math.Max(1, work * g.Batch / Gemm.MinWorkPerThread);
+        _threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
+        OverBatch = true;
+        _parts = 1;
+        if (_threads <= 1)
+        {
+            return;
+        }
+
+        if (g.Batch >= _threads && (g.Batch % _threads == 0 || g.Batch >= 4 * _threads || Small))
+        {
+            // Many matrices: whole entries per part, no sharing of rows or columns at all.
+            _parts = g.Batch;
+            return;
+        }
+
+        OverBatch = false;
+        if (Small)
+        {
+            SplitM = _parts = _threads = Math.Min(_threads, g.M);
+            SplitN = 1;
+            return;
+        }
+
+        int mr = TK.MR, nr = TK.NR;
+        _mPad = (g.M + mr - 1) / mr * mr;
+        _nPad = (g.N + nr - 1) / nr * nr;
+        bool canShareA = g.Batch == 1 && (long)_mPad * KRounded(g.K) <= Gemm.MaxSharedPack;
+        bool canShareB = g.Batch == 1 && (long)_nPad * g.K <= Gemm.MaxSharedPack;
+
+        // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
+        // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
+        long perThread = work / _threads;
+        int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
+        (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread, canShareA, canShareB);
+        _threads = Math.Min(_threads, _parts);
+        if (_parts > 1 && SplitM == 1 && canShareA)
+        {
+            _sharedA = SharedBuffer((long)_mPad * KRounded(g.K));
+        }
+        else if (_parts > 1 && SplitN == 1 && canShareB)
+        {
+            _sharedB = SharedBuffer((long)_nPad * g.K);
+        }
+    }
+
+    /// <summary>Runs the planned job: the shared packing phase if any, then the parts.</summary>
+    public void Run()
+    {
+        if (_parts <= 1 || _threads <= 1)
+        {
+            _phase = Phase.Compute;
+            if (_sharedA != null || _sharedB != null)
+            {
+                _phase = _sharedA != null ? Phase.PackA : Phase.PackB;
+                Execute(0, 1);
+                _phase = Phase.Compute;
+            }
+
+            for (int p = 0; p < _parts; p++)
+            {
+                Execute(p, _parts);
+            }
+
+            return;
+        }
+
+        if (_sharedA != null || _sharedB != null)
+        {
+            _phase = _sharedA != null ? Phase.PackA : Phase.PackB;
+            KernelWorkers.Run(this, _threads, _threads);
+        }
+
+        _phase = Phase.Compute;
+        KernelWorkers.Run(this, _parts, _threads);
+    }
+
+    /// <inheritdoc/>
+    public void Execute(int part, int parts)
+    {
+        switch (_phase)
+        {
+            case Phase.PackA:
+                PackSharedA(part, parts);
+                return;
+            case Phase.PackB:
+                PackSharedB(part, parts);
+                return;
+        }
+
+        int m = Args.M, n = Args.N;
+        if (OverBatch)
+        {
+            int lo = (int)((long)Args.Batch * part / parts), hi = (int)((long)Args.Batch * (part + 1) / parts);
+            for (int t = lo; t < hi; t++)
+            {
+                RunEntry(Args.Entry(t), 0, m, 0, n);
+            }
+
+            return;
+        }
+
+        // Split whole MR x NR tiles evenly, so no part gets a sliver that wastes a padded tile.
+        int mr = TK.MR, nr = TK.NR;
+        int tilesM = (m + mr - 1) / mr, tilesN = (n + nr - 1) / nr;
+        int rb = part / SplitN, cb = part % SplitN;
+        int r0 = Math.Min(m, tilesM * rb / SplitM * mr), r1 = Math.Min(m, tilesM * (rb + 1) / SplitM * mr);
+        int c0 = Math.Min(n, tilesN * cb / SplitN * nr), c1 = Math.Min(n, tilesN * (cb + 1) / SplitN * nr);
+        if (r0 >= r1 || c0 >= c1)
+        {
+            return;
+        }
+
+        for (int t = 0; t < Args.Batch; t++)
+        {
+            RunEntry(Args.Entry(t), r0, r1, c0, c1);
+        }
+    }
+
+    private void RunEntry(in GemmArgs<T> e, int r0, int r1, int c0, int c1)
+    {
+        if (Small)
+        {
+            // The small path works on whole rows of C (the split never cuts columns for it).
+            GemmSmall.Run(e, r0, r1);
+        }
+        else
+        {
+            GemmDriver<T, TK>.Run(e, r0, r1, c0, c1, _sharedA, _mPad, _sharedB, _nPad);
+        }
+    }
+
+    /// <summary>Packs this part's share of A's micro-panels, for every k block, into the shared buffer.</summary>
+    private void PackSharedA(int part, int parts)
+    {
+        int mr = TK.MR, tiles = _mPad / mr, kcStep = GemmDriver<T, TK>.BlockDepth(Args.K);
+        int lo = tiles * part / parts, hi = tiles * (part + 1) / parts;
+        int r0 = lo * mr, r1 = Math.Min(Args.M, hi * mr);
+        bool rowMajorA = !Args.TransA;
+        for (int pc = 0; pc < Args.K && r0 < r1; pc += kcStep)
+        {
+            int kc = Math.Min(kcStep, Args.K - pc);
+            int panelStride = rowMajorA ? TK.KC : kc; // row-major panels are MR x KC, k-major ones MR x kc
+            T* dst = _sharedA + GemmDriver<T, TK>.PackedAOffset(pc / kcStep, kcStep, _mPad, rowMajorA) + (nint)r0 * panelStride;
+            GemmPacking.PackA<T, TK>(Args.A, Args.Lda, Args.TransA, r0, pc, r1 - r0, kc, dst);
+        }
+    }
+
+    /// <summary>Packs this part's share of B's micro-panels, for every k block, into the shared buffer.</summary>
+    private void PackSharedB(int part, int parts)
+    {
+        int nr = TK.NR, tiles = _nPad / nr, kcStep = GemmDriver<T, TK>.BlockDepth(Args.K);
+        int lo = tiles * part / parts, hi = tiles * (part + 1) / parts;
+        int c0 = lo * nr, c1 = Math.Min(Args.N, hi * nr);
+        for (int pc = 0; pc < Args.K && c0 < c1; pc += kcStep)
+        {
+            int kc = Math.Min(kcStep, Args.K - pc);
+            T* dst = _sharedB + GemmDriver<T, TK>.PackedBOffset(pc / kcStep, kcStep, _nPad) + (nint)c0 * kc;
+            GemmPacking.PackB<T, TK>(Args.B, Args.Ldb, Args.TransB, pc, c0, kc, c1 - c0, dst);
+        }
+    }
+
+    /// <summary>k rounded up to whole KC blocks: a row-major A panel reserves KC per row even in a shorter last block.</summary>
+    private static long KRounded(int k) => (long)(k + TK.KC - 1) / TK.KC * TK.KC;
+
+    /// <summary>A 64-byte aligned pointer to this caller's pinned shared pack buffer of at least count elements.</summary>
+    private T* SharedBuffer(long count)
+    {
+        int pad = 64 / sizeof(T);
+        if (_sharedBuffer is null || _sharedBuffer.Length < count + pad)
+        {
+            _sharedBuffer = GC.AllocateUninitializedArray<T>((int)count + pad, pinned: true);
+        }
+
+        nint address = (nint)Unsafe.AsPointer(ref _sharedBuffer[0]);
+        return (T*)((address + 63) & ~(nint)63);
+    }
+}
