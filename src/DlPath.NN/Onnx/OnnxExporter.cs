@@ -115,14 +115,14 @@ public static class OnnxExporter
 
                 break;
             case Conv2d c:
-            {
-                var inputs = new List<string> { input, g.Initializer($"{at}.weight", c.Weight.Value) };
-                if (c.Bias is not null) inputs.Add(g.Initializer($"{at}.bias", c.Bias.Value));
-                g.Node("Conv", inputs, [output], at,
-                    Attr.Ints("kernel_shape", c.KernelSize), Attr.Ints("strides", c.Stride), Attr.Ints("pads", Pads(c.Padding)),
-                    Attr.Ints("dilations", c.Dilation), Attr.Int("group", c.Groups));
-                break;
-            }
+                {
+                    var inputs = new List<string> { input, g.Initializer($"{at}.weight", c.Weight.Value) };
+                    if (c.Bias is not null) inputs.Add(g.Initializer($"{at}.bias", c.Bias.Value));
+                    g.Node("Conv", inputs, [output], at,
+                        Attr.Ints("kernel_shape", c.KernelSize), Attr.Ints("strides", c.Stride), Attr.Ints("pads", Pads(c.Padding)),
+                        Attr.Ints("dilations", c.Dilation), Attr.Int("group", c.Groups));
+                    break;
+                }
 
             case MaxPool2d p:
                 g.Node("MaxPool", [input], [output], at, Attr.Ints("kernel_shape", p.KernelSize), Attr.Ints("strides", p.Stride),
@@ -133,66 +133,66 @@ public static class OnnxExporter
                     Attr.Ints("pads", Pads(p.Padding)), Attr.Int("count_include_pad", p.CountIncludePad ? 1 : 0));
                 break;
             case AdaptiveAvgPool2d a:
-            {
-                int h = inShape[^2], w = inShape[^1], oh = a.OutputSize[0], ow = a.OutputSize[1];
-                if (oh == 1 && ow == 1)
                 {
-                    g.Node("GlobalAveragePool", [input], [output], at);
-                }
-                else if (h % oh == 0 && w % ow == 0)
-                {
-                    // Equal windows: adaptive pooling is a plain average pool with kernel = stride = in / out.
-                    int[] k = [h / oh, w / ow];
-                    g.Node("AveragePool", [input], [output], at, Attr.Ints("kernel_shape", k), Attr.Ints("strides", k));
-                }
-                else
-                {
-                    throw new NotSupportedException($"onnx export: {at} AdaptiveAvgPool2d from {h}x{w} to {oh}x{ow}: only output sizes that divide the input have an ONNX form");
-                }
+                    int h = inShape[^2], w = inShape[^1], oh = a.OutputSize[0], ow = a.OutputSize[1];
+                    if (oh == 1 && ow == 1)
+                    {
+                        g.Node("GlobalAveragePool", [input], [output], at);
+                    }
+                    else if (h % oh == 0 && w % ow == 0)
+                    {
+                        // Equal windows: adaptive pooling is a plain average pool with kernel = stride = in / out.
+                        int[] k = [h / oh, w / ow];
+                        g.Node("AveragePool", [input], [output], at, Attr.Ints("kernel_shape", k), Attr.Ints("strides", k));
+                    }
+                    else
+                    {
+                        throw new NotSupportedException($"onnx export: {at} AdaptiveAvgPool2d from {h}x{w} to {oh}x{ow}: only output sizes that divide the input have an ONNX form");
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case BatchNorm b:
-            {
-                if (b.RunningMean is null || b.RunningVar is null)
                 {
-                    throw new NotSupportedException($"onnx export: {at} {b.GetType().Name} has track_running_stats=False, so eval mode uses batch statistics, which ONNX's BatchNormalization cannot express");
-                }
+                    if (b.RunningMean is null || b.RunningVar is null)
+                    {
+                        throw new NotSupportedException($"onnx export: {at} {b.GetType().Name} has track_running_stats=False, so eval mode uses batch statistics, which ONNX's BatchNormalization cannot express");
+                    }
 
-                int c = b.NumFeatures;
-                var scale = b.Weight?.Value ?? Tensor.Ones([c]);
-                var shift = b.Bias?.Value ?? Tensor.Zeros([c]);
-                g.Node("BatchNormalization",
-                    [input, g.Initializer($"{at}.weight", scale), g.Initializer($"{at}.bias", shift), g.Initializer($"{at}.running_mean", b.RunningMean.Value), g.Initializer($"{at}.running_var", b.RunningVar.Value)],
-                    [output], at, Attr.Float("epsilon", (float)b.Eps));
-                break;
-            }
+                    int c = b.NumFeatures;
+                    var scale = b.Weight?.Value ?? Tensor.Ones([c]);
+                    var shift = b.Bias?.Value ?? Tensor.Zeros([c]);
+                    g.Node("BatchNormalization",
+                        [input, g.Initializer($"{at}.weight", scale), g.Initializer($"{at}.bias", shift), g.Initializer($"{at}.running_mean", b.RunningMean.Value), g.Initializer($"{at}.running_var", b.RunningVar.Value)],
+                        [output], at, Attr.Float("epsilon", (float)b.Eps));
+                    break;
+                }
 
             case Dropout or Identity:
                 g.Node("Identity", [input], [output], at);
                 break;
             case Flatten f:
-            {
-                int rank = inShape.Length;
-                int start = f.StartDim < 0 ? f.StartDim + rank : f.StartDim, end = f.EndDim < 0 ? f.EndDim + rank : f.EndDim;
-                if (start == 1 && end == rank - 1)
                 {
-                    g.Node("Flatten", [input], [output], at, Attr.Int("axis", 1));
-                }
-                else if (start >= 1)
-                {
-                    // 0 copies a dim (the dynamic batch); -1 takes what the flattened range holds.
-                    long[] shape = [.. Enumerable.Repeat(0L, start), -1, .. inShape[(end + 1)..].Select(d => (long)d)];
-                    g.Node("Reshape", [input, g.Int64Initializer($"{at}.shape", shape)], [output], at);
-                }
-                else
-                {
-                    throw new NotSupportedException($"onnx export: {at} Flatten(start_dim={f.StartDim}) folds the batch dimension, which a dynamic-batch graph cannot do");
-                }
+                    int rank = inShape.Length;
+                    int start = f.StartDim < 0 ? f.StartDim + rank : f.StartDim, end = f.EndDim < 0 ? f.EndDim + rank : f.EndDim;
+                    if (start == 1 && end == rank - 1)
+                    {
+                        g.Node("Flatten", [input], [output], at, Attr.Int("axis", 1));
+                    }
+                    else if (start >= 1)
+                    {
+                        // 0 copies a dim (the dynamic batch); -1 takes what the flattened range holds.
+                        long[] shape = [.. Enumerable.Repeat(0L, start), -1, .. inShape[(end + 1)..].Select(d => (long)d)];
+                        g.Node("Reshape", [input, g.Int64Initializer($"{at}.shape", shape)], [output], at);
+                    }
+                    else
+                    {
+                        throw new NotSupportedException($"onnx export: {at} Flatten(start_dim={f.StartDim}) folds the batch dimension, which a dynamic-batch graph cannot do");
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case Relu:
                 g.Node("Relu", [input], [output], at);
@@ -212,15 +212,15 @@ public static class OnnxExporter
                 g.Node("Mul", [input, $"{at}.sigmoid"], [output], at);
                 break;
             case Gelu gelu when gelu.Approximate == "none":
-            {
-                // gelu(x) = x * 0.5 * (1 + erf(x / sqrt 2)); opset 13 has Erf but not Gelu.
-                g.Node("Div", [input, g.Initializer($"{at}.sqrt2", Tensor.FromArray([MathF.Sqrt(2f)], 1))], [$"{at}.div"], $"{at}.div");
-                g.Node("Erf", [$"{at}.div"], [$"{at}.erf"], $"{at}.erf");
-                g.Node("Add", [$"{at}.erf", g.Initializer($"{at}.one", Tensor.FromArray([1f], 1))], [$"{at}.add"], $"{at}.add");
-                g.Node("Mul", [input, $"{at}.add"], [$"{at}.mul"], $"{at}.mul");
-                g.Node("Mul", [$"{at}.mul", g.Initializer($"{at}.half", Tensor.FromArray([0.5f], 1))], [output], at);
-                break;
-            }
+                {
+                    // gelu(x) = x * 0.5 * (1 + erf(x / sqrt 2)); opset 13 has Erf but not Gelu.
+                    g.Node("Div", [input, g.Initializer($"{at}.sqrt2", Tensor.FromArray([MathF.Sqrt(2f)], 1))], [$"{at}.div"], $"{at}.div");
+                    g.Node("Erf", [$"{at}.div"], [$"{at}.erf"], $"{at}.erf");
+                    g.Node("Add", [$"{at}.erf", g.Initializer($"{at}.one", Tensor.FromArray([1f], 1))], [$"{at}.add"], $"{at}.add");
+                    g.Node("Mul", [input, $"{at}.add"], [$"{at}.mul"], $"{at}.mul");
+                    g.Node("Mul", [$"{at}.mul", g.Initializer($"{at}.half", Tensor.FromArray([0.5f], 1))], [output], at);
+                    break;
+                }
 
             case Softmax s:
                 g.Node("Softmax", [input], [output], at, Attr.Int("axis", s.Dim));

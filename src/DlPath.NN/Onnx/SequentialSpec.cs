@@ -47,8 +47,15 @@ public static class SequentialSpec
         Linear l => new JsonObject { ["type"] = "Linear", ["in"] = l.InFeatures, ["out"] = l.OutFeatures, ["bias"] = l.Bias is not null },
         Conv2d c => new JsonObject
         {
-            ["type"] = "Conv2d", ["in"] = c.InChannels, ["out"] = c.OutChannels, ["kernel"] = Ints(c.KernelSize), ["stride"] = Ints(c.Stride),
-            ["padding"] = Ints(c.Padding), ["dilation"] = Ints(c.Dilation), ["groups"] = c.Groups, ["bias"] = c.Bias is not null,
+            ["type"] = "Conv2d",
+            ["in"] = c.InChannels,
+            ["out"] = c.OutChannels,
+            ["kernel"] = Ints(c.KernelSize),
+            ["stride"] = Ints(c.Stride),
+            ["padding"] = Ints(c.Padding),
+            ["dilation"] = Ints(c.Dilation),
+            ["groups"] = c.Groups,
+            ["bias"] = c.Bias is not null,
         },
         MaxPool2d m => new JsonObject { ["type"] = "MaxPool2d", ["kernel"] = Ints(m.KernelSize), ["stride"] = Ints(m.Stride), ["padding"] = Ints(m.Padding), ["dilation"] = Ints(m.Dilation) },
         AvgPool2d a => new JsonObject { ["type"] = "AvgPool2d", ["kernel"] = Ints(a.KernelSize), ["stride"] = Ints(a.Stride), ["padding"] = Ints(a.Padding), ["count_include_pad"] = a.CountIncludePad },
@@ -56,7 +63,11 @@ public static class SequentialSpec
         BatchNorm b => new JsonObject
         {
             ["type"] = b is BatchNorm2d ? "BatchNorm2d" : b is BatchNorm1d ? "BatchNorm1d" : throw Unsupported(b, path),
-            ["features"] = b.NumFeatures, ["eps"] = b.Eps, ["momentum"] = b.Momentum, ["affine"] = b.Weight is not null, ["track_running_stats"] = b.RunningMean is not null,
+            ["features"] = b.NumFeatures,
+            ["eps"] = b.Eps,
+            ["momentum"] = b.Momentum,
+            ["affine"] = b.Weight is not null,
+            ["track_running_stats"] = b.RunningMean is not null,
         },
         Dropout d => new JsonObject { ["type"] = "Dropout", ["p"] = d.P },
         Flatten f => new JsonObject { ["type"] = "Flatten", ["start"] = f.StartDim, ["end"] = f.EndDim },
