@@ -24,7 +24,12 @@ public static class CliApp
         new TransferCommands(),
         new DataCommand(),
         new BenchCommand(),
+        new TrainCommand(),
+        new CourseCommand(),
         new LabCommand(),
+        new QuizCommand(),
+        new ReviewCommands(),
+        new ProjectCommand(),
         new ServeCommand(),
         new ExportCommand(),
     ];

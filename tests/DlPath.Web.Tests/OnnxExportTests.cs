@@ -89,6 +89,27 @@ public sealed class OnnxExportTests
         }
     }
 
+    [Theory]
+    [InlineData("mlp")]
+    [InlineData("cnn")]
+    public void Trainer_checkpoints_with_a_model_name_load_and_export(string name)
+    {
+        // What `dlpath train fashion-mnist` writes: the state dict plus metadata model=mlp|cnn, no architecture.
+        string path = Path.Combine(Path.GetTempPath(), $"dlpath-trained-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            var trained = FashionMnistModels.Create(name, new Generator(5));
+            Checkpoint.Save(path, trained, metadata: new Dictionary<string, string> { ["model"] = name });
+            var loaded = SequentialCheckpoint.Load(path);
+            Assert.Equal([1, 28, 28], loaded.InputShape);
+            AssertAgrees(trained, loaded.InputShape, batch: 2, OnnxExporter.Export(loaded.Model, loaded.InputShape));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Unsupported_layer_is_named_in_the_error()
     {

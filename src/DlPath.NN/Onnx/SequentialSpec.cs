@@ -151,12 +151,8 @@ public static class SequentialSpec
     /// The layer list of the Fashion-MNIST models that <c>dlpath train fashion-mnist</c> saves with metadata
     /// <c>model=mlp</c> or <c>model=cnn</c> (the project's reference architectures), or null for another name.
     /// </summary>
-    public static string? KnownArchitecture(string name) => name.ToLowerInvariant() switch
-    {
-        "mlp" => """[{"type":"Flatten"},{"type":"Linear","in":784,"out":256},{"type":"Relu"},{"type":"Linear","in":256,"out":128},{"type":"Relu"},{"type":"Linear","in":128,"out":10}]""",
-        "cnn" => """[{"type":"Conv2d","in":1,"out":32,"kernel":[3,3],"padding":[1,1]},{"type":"Relu"},{"type":"MaxPool2d","kernel":[2,2]},{"type":"Conv2d","in":32,"out":64,"kernel":[3,3],"padding":[1,1]},{"type":"Relu"},{"type":"MaxPool2d","kernel":[2,2]},{"type":"Flatten"},{"type":"Linear","in":3136,"out":128},{"type":"Relu"},{"type":"Linear","in":128,"out":10}]""",
-        _ => null,
-    };
+    public static string? KnownArchitecture(string name) =>
+        FashionMnistModels.Names.Contains(name.ToLowerInvariant()) ? Describe(FashionMnistModels.Create(name)) : null;
 
     private static JsonArray Ints(int[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 

@@ -112,11 +112,11 @@ public sealed class SessionTests
     [Fact]
     public void MockInterviewRespectsReachedTasks()
     {
-        var reached = new HashSet<string> { "phase2/linear-algebra", "ml/week3", "dl/framework", "phase2/interview-prep" };
+        var reached = new HashSet<string> { "math/linear-algebra", "ml/week3", "dl/framework", "job/apply" };
         var drawn = MockInterview.Draw(s_bank, new Random(1), new MockInterviewOptions { Questions = 10, ReachedTasks = reached });
         Assert.All(drawn, q => Assert.True(q.Card.Tasks.Any(reached.Contains), q.Card.Id));
         var e = Assert.Throws<InvalidOperationException>(() => MockInterview.Draw(
-            s_bank, new Random(1), new MockInterviewOptions { ReachedTasks = new HashSet<string> { "phase2/interview-prep" } }));
+            s_bank, new Random(1), new MockInterviewOptions { ReachedTasks = new HashSet<string> { "job/apply" } }));
         Assert.Contains("no math card belongs to a task you have reached", e.Message, StringComparison.Ordinal);
     }
 
