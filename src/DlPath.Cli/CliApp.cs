@@ -30,6 +30,8 @@ public static class CliApp
         new QuizCommand(),
         new ReviewCommands(),
         new ProjectCommand(),
+        new ServeCommand(),
+        new ExportCommand(),
     ];
 
     /// <summary>Builds the root command for a context.</summary>
