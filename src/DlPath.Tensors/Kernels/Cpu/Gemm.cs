@@ -117,26 +117,7 @@ public static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var g = new GemmArgs<float>
-            {
-                A = pa,
-                B = pb,
-                C = pc,
-                Lda = lda,
-                Ldb = ldb,
-                Ldc = ldc,
-                TransA = transA,
-                TransB = transB,
-                M = m,
-                N = n,
-                K = k,
-                Alpha = alpha,
-                Beta = beta,
-                Batch = batch,
-                StrideA = strideA,
-                StrideB = strideB,
-                StrideC = strideC,
-            };
+            var g = Args(pa, pb, pc, batch, transA, transB, m, n, k, alpha, lda, strideA, ldb, strideB, beta, ldc, strideC);
             switch (ResolveIsa(isa))
             {
                 case GemmIsa.Vector512:
@@ -165,26 +146,7 @@ public static unsafe class Gemm
 
         fixed (double* pa = a, pb = b, pc = c)
         {
-            var g = new GemmArgs<double>
-            {
-                A = pa,
-                B = pb,
-                C = pc,
-                Lda = lda,
-                Ldb = ldb,
-                Ldc = ldc,
-                TransA = transA,
-                TransB = transB,
-                M = m,
-                N = n,
-                K = k,
-                Alpha = alpha,
-                Beta = beta,
-                Batch = batch,
-                StrideA = strideA,
-                StrideB = strideB,
-                StrideC = strideC,
-            };
+            var g = Args(pa, pb, pc, batch, transA, transB, m, n, k, alpha, lda, strideA, ldb, strideB, beta, ldc, strideC);
             switch (ResolveIsa(isa))
             {
                 case GemmIsa.Vector512:
@@ -199,6 +161,31 @@ public static unsafe class Gemm
             }
         }
     }
+
+    /// <summary>Packs one call's arguments (both element types share this).</summary>
+    private static GemmArgs<T> Args<T>(
+        T* pa, T* pb, T* pc, int batch, bool transA, bool transB, int m, int n, int k, T alpha,
+        int lda, int strideA, int ldb, int strideB, T beta, int ldc, int strideC)
+        where T : unmanaged => new()
+        {
+            A = pa,
+            B = pb,
+            C = pc,
+            Lda = lda,
+            Ldb = ldb,
+            Ldc = ldc,
+            TransA = transA,
+            TransB = transB,
+            M = m,
+            N = n,
+            K = k,
+            Alpha = alpha,
+            Beta = beta,
+            Batch = batch,
+            StrideA = strideA,
+            StrideB = strideB,
+            StrideC = strideC,
+        };
 
     /// <summary>Picks the path (small / blocked) and the split over threads, then runs the job.</summary>
     private static void Execute<T, TK>(in GemmArgs<T> g, int maxThreads)
