@@ -45,6 +45,9 @@ public class TrainAndCourseCommandTests
     [InlineData("--model", "resnet", "--model: 'resnet' is not one of mlp, cnn")]
     [InlineData("--epochs", "0", "--epochs must be between 1 and 1000, got 0")]
     [InlineData("--threads", "-2", "--threads must be between 1 and 1024, got -2")]
+    [InlineData("--schedule", "cosine", "--schedule: 'cosine' is not one of constant, onecycle")]
+    [InlineData("--lr", "0", "--lr must be a number in (0, 10], got 0")]
+    [InlineData("--lr", "NaN", "--lr must be a number in (0, 10], got NaN")]
     public void TrainRefusesAbsurdFlagsBeforeLoadingAnything(string flag, string value, string message)
     {
         var (code, _, err) = Run("train", "fashion-mnist", flag, value);

@@ -77,6 +77,13 @@ public static class FashionMnistTraining
         var test = new DataLoader(new TensorDataset(xTest, yTest), EvalBatchSize, generator: generator, randomness: LoaderRandomness.RandPerm);
 
         var callbacks = new List<Callback>(options.Callbacks);
+        if (options.Schedule == FashionMnistSchedule.OneCycle)
+        {
+            // One cycle across every batch of every epoch: the loader yields ceil(samples / batch) batches per epoch.
+            int batchesPerEpoch = (xTrain.Shape[0] + options.BatchSize - 1) / options.BatchSize;
+            callbacks.Add(new LearningRateScheduler(new OneCycleLR(optimizer, options.LearningRate, batchesPerEpoch * options.Epochs), perBatch: true));
+        }
+
         if (progress is not null) callbacks.Add(new EpochReporter(progress));
         var history = model.Fit(train, optimizer, loss, options.Epochs, validation: test, callbacks: callbacks, metrics: [new Accuracy()]);
 
@@ -97,12 +104,21 @@ public static class FashionMnistTraining
                 ["model"] = options.Model.ToLowerInvariant(),
                 ["epochs"] = history.Epochs.ToString(CultureInfo.InvariantCulture),
                 ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+                ["schedule"] = ScheduleName(options.Schedule),
+                ["lr"] = options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
                 ["test_acc"] = history["val_accuracy"][^1].ToString("R", CultureInfo.InvariantCulture),
             });
         }
 
         return new FashionMnistTrainingResult(FrameworkName(), options, model, history, confusion, checkpoint);
     }
+
+    /// <summary>The schedule's name on the command line and in the JSON result (<c>constant</c>, <c>onecycle</c>).</summary>
+    internal static string ScheduleName(FashionMnistSchedule schedule) => schedule switch
+    {
+        FashionMnistSchedule.OneCycle => "onecycle",
+        _ => "constant",
+    };
 
     private static string FrameworkName()
     {

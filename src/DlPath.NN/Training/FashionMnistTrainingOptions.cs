@@ -21,8 +21,15 @@ public sealed record FashionMnistTrainingOptions
     /// <summary>Samples per training batch (the script: 128).</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>Adam's learning rate (the script: 1e-3).</summary>
+    /// <summary>Adam's learning rate (the script: 1e-3). With <see cref="FashionMnistSchedule.OneCycle"/> it is the peak rate instead.</summary>
     public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>
+    /// How the learning rate moves during training: <see cref="FashionMnistSchedule.Constant"/> (the script) or
+    /// <see cref="FashionMnistSchedule.OneCycle"/> (fast.ai's <c>fit_one_cycle</c>: warm up to <see cref="LearningRate"/>,
+    /// then anneal, stepped every batch).
+    /// </summary>
+    public FashionMnistSchedule Schedule { get; init; } = FashionMnistSchedule.Constant;
 
     /// <summary>Train on the first N training images only (smoke tests); null: all 60,000.</summary>
     public int? TrainLimit { get; init; }

@@ -63,6 +63,8 @@ public sealed class FashionMnistTrainingResult
             WriteArray(w, "epoch_seconds", EpochSeconds);
             WriteArray(w, "test_acc", TestAccuracy);
             w.WriteNumber("seed", Options.Seed);
+            w.WriteString("schedule", FashionMnistTraining.ScheduleName(Options.Schedule));
+            w.WriteNumber("lr", Options.LearningRate);
             WriteArray(w, "train_loss", TrainLoss);
             WriteArray(w, "test_loss", History["val_loss"]);
             if (CheckpointPath is null) w.WriteNull("checkpoint");

@@ -77,6 +77,29 @@ public sealed class FashionMnistTests : IDisposable
         ToyProblems.AssertSameWeights(ToyProblems.Weights(result.Model), ToyProblems.Weights(restored));
     }
 
+    [FashionMnistFact]
+    public void One_cycle_schedule_warms_up_to_the_peak_rate_and_anneals_over_every_batch()
+    {
+        var rates = new RateRecorder();
+        var result = FashionMnistTraining.Run(new FashionMnistTrainingOptions
+        {
+            Model = "mlp", Epochs = 2, Seed = 0, Threads = 2, TrainLimit = 1000, TestLimit = 500, BatchSize = 100,
+            Schedule = FashionMnistSchedule.OneCycle, LearningRate = 4e-3, Callbacks = [rates],
+        });
+
+        // 2 epochs x 10 batches; torch's OneCycleLR: starts at peak/25, reaches the peak at step 0.3*20 - 1 = 5, ends at peak/25e4.
+        Assert.Equal(20, rates.Lr.Count);
+        Assert.Equal(4e-3 / 25, rates.Lr[0], 12);
+        Assert.Equal(4e-3, rates.Lr[5], 12);
+        Assert.Equal(4e-3, rates.Lr.Max(), 12);
+        Assert.All(rates.Lr.Skip(6).Zip(rates.Lr.Skip(5)), pair => Assert.True(pair.First < pair.Second, "the rate falls after the peak"));
+        Assert.True(rates.Lr[^1] < 4e-4, $"last rate {rates.Lr[^1]}");
+
+        using var json = JsonDocument.Parse(result.ToJson());
+        Assert.Equal("onecycle", json.RootElement.GetProperty("schedule").GetString());
+        Assert.Equal(4e-3, json.RootElement.GetProperty("lr").GetDouble());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -88,6 +111,14 @@ public sealed class FashionMnistTests : IDisposable
         Assert.Equal(before, KernelOptions.MaxThreads);
         Assert.Throws<InvalidOperationException>(() => FashionMnistTraining.WithThreadLimit<int>(threads, () => throw new InvalidOperationException("boom")));
         Assert.Equal(before, KernelOptions.MaxThreads);
+    }
+
+    /// <summary>The first group's learning rate at the start of every batch.</summary>
+    private sealed class RateRecorder : Callback
+    {
+        public List<double> Lr { get; } = [];
+
+        public override void OnBatchBegin(TrainingContext context, int batch) => Lr.Add(context.Optimizer.ParamGroups[0].Lr);
     }
 
     private sealed class ListProgress(List<FashionMnistEpoch> list) : IProgress<FashionMnistEpoch>
