@@ -129,6 +129,41 @@ public class StridedCopyTests
         for (int j = 0; j < cols; j++) Assert.Equal(referenceD[j], fastD[j], 1e-10);
     }
 
+    [Theory]
+    [InlineData(new[] { 129, 17 }, new[] { 0 })]
+    [InlineData(new[] { 1, 3 }, new[] { 0 })]
+    [InlineData(new[] { 3, 63, 5 }, new[] { 0, 1 })]
+    [InlineData(new[] { 3, 63, 5 }, new[] { 1 })]
+    [InlineData(new[] { 2, 3, 4, 17 }, new[] { 1, 2 })]
+    [InlineData(new[] { 200, 3, 33 }, new[] { 0 })]
+    public void SumOverLeadingDimsMatchesLoops(int[] shape, int[] dims)
+    {
+        var g = new Generator(6);
+        foreach (var dtype in new[] { DType.Float32, DType.Float64, DType.Int64 })
+        {
+            var x = dtype == DType.Int64 ? Tensor.RandInt(-50, 50, shape, g) : Tensor.Randn(shape, dtype, g);
+            var xs = x.ToArray<double>();
+            int a = dims[0], b = dims[^1] + 1;
+            int outer = shape[..a].Aggregate(1, (p, v) => p * v), reduced = shape[a..b].Aggregate(1, (p, v) => p * v), inner = shape[b..].Aggregate(1, (p, v) => p * v);
+            foreach (bool keepDim in new[] { false, true })
+            {
+                var sum = x.Sum(dims, keepDim);
+                Assert.Equal(Reduction.OutputShape(shape, dims, keepDim), sum.ShapeArray());
+                Assert.Equal(dtype, sum.DType);
+                var r = sum.ToArray<double>();
+                for (int o = 0; o < outer; o++)
+                {
+                    for (int i = 0; i < inner; i++)
+                    {
+                        double expected = 0;
+                        for (int k = 0; k < reduced; k++) expected += xs[(((o * reduced) + k) * inner) + i];
+                        Assert.True(Math.Abs(expected - r[(o * inner) + i]) <= 1e-4 * (1 + Math.Abs(expected)), $"{dtype} [{o},{i}]: {r[(o * inner) + i]} vs {expected}");
+                    }
+                }
+            }
+        }
+    }
+
     private static double ValueAt(Tensor t, int i, int j) => t.DType switch
     {
         DType.Float32 => t.GetValue<float>(i, j),
