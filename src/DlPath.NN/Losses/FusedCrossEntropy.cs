@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using System.Runtime.CompilerServices;
 using DlPath.Tensors;
 using DlPath.Tensors.Autograd;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace DlPath.NN;
 
