@@ -219,6 +219,34 @@ internal static class ReduceKernels
         }
     }
 
+    /// <summary>
+    /// Backward of <see cref="Softmax{T}"/> for every row of dense (rows, n) buffers of the output y and the upstream
+    /// gradient g: dx = y·(g − Σ g·y) for softmax, dx = g − exp(y)·Σ g for log_softmax.
+    /// </summary>
+    public static void SoftmaxBackward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx, int n, bool log)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int pos = 0; pos < y.Length; pos += n)
+        {
+            var yr = y.Slice(pos, n);
+            var gr = g.Slice(pos, n);
+            var dr = dx.Slice(pos, n);
+            if (log)
+            {
+                T s = TensorPrimitives.Sum(gr);
+                TensorPrimitives.Exp(yr, dr);
+                TensorPrimitives.Multiply(dr, s, dr);
+                TensorPrimitives.Subtract(gr, dr, dr);
+            }
+            else
+            {
+                T s = TensorPrimitives.Dot(gr, yr);
+                TensorPrimitives.Subtract(gr, s, dr);
+                TensorPrimitives.Multiply(dr, yr, dr);
+            }
+        }
+    }
+
     /// <summary>Inclusive running sum along each row of a dense (rows, n) buffer; <paramref name="reverse"/> sums from the end.</summary>
     public static void CumSum<T>(ReadOnlySpan<T> x, Span<T> y, int n, bool reverse)
         where T : INumber<T>
