@@ -21,8 +21,9 @@ public static partial class Functional
             throw new ShapeException($"linear: input {input.ShapeString} has {(input.Rank == 0 ? 0 : input.Shape[^1])} features in its last dim, but the weight {weight.ShapeString} expects in_features={weight.Shape[1]}");
         }
 
-        var y = input.MatMul(weight.T);
-        return bias is null ? y : y + bias;
+        // One fused op (Tensors' Ops/Linear.cs): a single GEMM forward with the bias broadcast into its output,
+        // and a backward that writes dW in the weight's own (out, in) layout.
+        return Tensor.Linear(input, weight, bias);
     }
 
     /// <summary>

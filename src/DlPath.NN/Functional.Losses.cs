@@ -235,7 +235,8 @@ public static partial class Functional
         }
 
         int c = input.Shape[classDim];
-        var values = target.ToArray<long>();
+        // Read in place: this runs on every training step, and a copy of the targets would be garbage each time.
+        ReadOnlySpan<long> values = target.Contiguous().AsSpan<long>();
         for (int i = 0; i < values.Length; i++)
         {
             long v = values[i];

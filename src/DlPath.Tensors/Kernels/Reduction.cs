@@ -78,6 +78,48 @@ internal static class Reduction
         return result;
     }
 
+    /// <summary>
+    /// Sum over dims that form one run [a, b) before the last dim of a contiguous tensor (a bias gradient summed
+    /// over the batch, a sum over dim 0): each outer block is a dense (reduced, inner) matrix whose column sums are
+    /// added row by row with vector adds, instead of permuting the reduced dims innermost through a strided copy.
+    /// Returns null when the layout does not fit; <see cref="Rowwise{T, TOut}"/> then does the work.
+    /// </summary>
+    public static Tensor? TrySumLeading(Tensor x, int[] dims, bool keepDim)
+    {
+        if (!x.IsContiguous || dims.Length == 0 || x.Numel == 0) return null;
+        int a = dims[0], b = dims[^1] + 1;
+        if (b - a != dims.Length || b >= x.Rank) return null;
+        int outer = 1, reduced = 1, inner = 1;
+        for (int d = 0; d < x.Rank; d++)
+        {
+            if (d < a) outer *= x.Shape[d];
+            else if (d < b) reduced *= x.Shape[d];
+            else inner *= x.Shape[d];
+        }
+
+        var result = Tensor.Empty(OutputShape(x.Shape, dims, keepDim), x.DType);
+        switch (x.DType)
+        {
+            case DType.Float32: SumBlocks<float>(x, result, outer, reduced, inner); break;
+            case DType.Float64: SumBlocks<double>(x, result, outer, reduced, inner); break;
+            case DType.Int64: SumBlocks<long>(x, result, outer, reduced, inner); break;
+            default: return null;
+        }
+
+        return result;
+    }
+
+    private static void SumBlocks<T>(Tensor x, Tensor result, int outer, int reduced, int inner)
+        where T : unmanaged, INumber<T>
+    {
+        var src = x.AsSpan<T>();
+        var dst = result.AsSpan<T>();
+        for (int o = 0; o < outer; o++)
+        {
+            ReduceKernels.SumColumns<T>(src.Slice(o * reduced * inner, reduced * inner), reduced, inner, dst.Slice(o * inner, inner));
+        }
+    }
+
     /// <summary>Sum of a span in a wider accumulator where it matters (pairwise for floats via TensorPrimitives).</summary>
     public static T Sum<T>(ReadOnlySpan<T> s)
         where T : INumber<T> => System.Numerics.Tensors.TensorPrimitives.Sum(s);

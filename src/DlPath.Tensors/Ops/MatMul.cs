@@ -45,20 +45,34 @@ public sealed partial class Tensor
             var a2 = x.Rank == 1 ? x.Unsqueeze(0) : x;
             var b2 = y.Rank == 1 ? y.Unsqueeze(1) : y;
             Tensor? dx = null, dy = null;
+            // A gradient is produced in its operand's layout: for a transposed view (w.T in x.MatMul(w.T)) GEMM
+            // computes the transposed product into a dense buffer, and the gradient is that buffer's transposed
+            // view. The Transpose node then hands the weight a dense gradient again, not a strided one to copy.
             if (x.RequiresGrad)
             {
-                dx = ga.MatMul(b2.MT);
+                dx = IsTransposedLayout(a2) ? b2.MatMul(ga.MT).MT : ga.MatMul(b2.MT);
                 dx = x.Rank == 1 ? Autograd.BackwardEngine.SumToShape(dx, [1, x.Shape[0]], "matmul").Reshape(x.ShapeArray()) : dx;
             }
 
             if (y.RequiresGrad)
             {
-                dy = a2.MT.MatMul(ga);
+                dy = IsTransposedLayout(b2) ? ga.MT.MatMul(a2).MT : a2.MT.MatMul(ga);
                 dy = y.Rank == 1 ? Autograd.BackwardEngine.SumToShape(dy, [y.Shape[0], 1], "matmul").Reshape(y.ShapeArray()) : dy;
             }
 
             return [dx, dy];
         });
+    }
+
+    /// <summary>
+    /// True for a matrix (or batch of matrices) stored column by column: the last two dims are a transposed view
+    /// of a dense buffer (unit stride down the rows, not along them).
+    /// </summary>
+    private static bool IsTransposedLayout(Tensor t)
+    {
+        if (t.Rank < 2) return false;
+        int rows = t._shape[^2], cols = t._shape[^1];
+        return rows > 1 && cols > 1 && t._strides[^2] == 1 && t._strides[^1] >= rows;
     }
 
     /// <summary>Matrix product of two 2-D tensors (<c>torch.mm</c>), with a message naming both shapes.</summary>

@@ -16,7 +16,7 @@ public sealed partial class Tensor
     {
         int[] d = Reduction.NormalizeDims(dims, Rank, "sum");
         var src = DType == DType.Bool ? To(DType.Int64) : this;
-        Tensor result = src.DType switch
+        Tensor result = Reduction.TrySumLeading(src, d, keepDim) ?? src.DType switch
         {
             DType.Float32 => Reduction.Rowwise<float, float>(src, d, keepDim, Reduction.Sum),
             DType.Float64 => Reduction.Rowwise<double, double>(src, d, keepDim, Reduction.Sum),

@@ -14,8 +14,9 @@ public sealed partial class Tensor
     {
         var (y, d) = SoftmaxForward(dim, log: false, "softmax");
 
-        // y = softmax(x)  =>  dx = y * (g - sum(g * y)) along the dim (the Jacobian diag(y) - y y^T applied to g).
-        return Record(y, "SoftmaxBackward", [this], [y], g => [y * (g - (g * y).Sum(d, keepDim: true))]);
+        // y = softmax(x)  =>  dx = y * (g - sum(g * y)) along the dim (the Jacobian diag(y) - y y^T applied to g),
+        // one row kernel (SoftmaxBackwardReference spells it out as tensor ops).
+        return Record(y, "SoftmaxBackward", [this], [y], g => [SoftmaxBackward(y, g, d, log: false)]);
     }
 
     /// <summary>
@@ -28,8 +29,34 @@ public sealed partial class Tensor
         var (y, d) = SoftmaxForward(dim, log: true, "log_softmax");
 
         // y = log softmax(x)  =>  dx = g - exp(y) * sum(g) along the dim.
-        return Record(y, "LogSoftmaxBackward", [this], [y], g => [g - (y.Exp() * g.Sum(d, keepDim: true))]);
+        return Record(y, "LogSoftmaxBackward", [this], [y], g => [SoftmaxBackward(y, g, d, log: true)]);
     }
+
+    /// <summary>
+    /// The gradient of softmax (or log_softmax) along <paramref name="dim"/> from its output y and the upstream g,
+    /// in one pass per row: the dim is laid out last and dense (free for the usual last dim), the row kernel runs,
+    /// and the result is put back in the input's layout.
+    /// </summary>
+    internal static Tensor SoftmaxBackward(Tensor y, Tensor g, int dim, bool log)
+    {
+        if (y.Rank == 0) return SoftmaxBackwardReference(y, g, dim, log);
+        if (g.DType != y.DType) g = g.To(y.DType);
+        var (yRows, _, inner) = Reduction.AsRows(y, [dim]);
+        var (gRows, _, _) = Reduction.AsRows(g.Expand(y.ShapeArray()), [dim]);
+        var dx = Empty([yRows.Numel], y.DType);
+        if (inner > 0)
+        {
+            if (y.DType == DType.Float32) ReduceKernels.SoftmaxBackward<float>(yRows.AsSpan<float>(), gRows.AsSpan<float>(), dx.AsSpan<float>(), inner, log);
+            else ReduceKernels.SoftmaxBackward<double>(yRows.AsSpan<double>(), gRows.AsSpan<double>(), dx.AsSpan<double>(), inner, log);
+        }
+
+        return ReduceKernels.FromRows(dx, y.ShapeArray(), [dim]);
+    }
+
+    /// <summary>The readable twin of <see cref="SoftmaxBackward"/>: the same formulas as tensor ops.</summary>
+    internal static Tensor SoftmaxBackwardReference(Tensor y, Tensor g, int dim, bool log) => log
+        ? g - (y.Exp() * g.Sum(dim, keepDim: true))
+        : y * (g - (g * y).Sum(dim, keepDim: true));
 
     private (Tensor Y, int Dim) SoftmaxForward(int dim, bool log, string op)
     {

@@ -37,6 +37,59 @@ public class MatMulLayoutTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 3, 17)]
+    [InlineData(17, 63, 5)]
+    [InlineData(129, 33, 63)]
+    public void GradientsThroughTransposedOperandsMatchContiguousOnes(int m, int k, int n)
+    {
+        // x.MatMul(w.T) and xT.T.MatMul(w): the gradients reach the leaves with the leaves' own dense layout and
+        // the values of the plain product's gradients.
+        var g = new Generator((ulong)(m + k + n));
+        var dy = Tensor.Randn([m, n], generator: g);
+        var xData = Tensor.Randn([m, k], generator: g);
+        var wData = Tensor.Randn([n, k], generator: g);
+
+        var x = xData.Clone().RequireGrad();
+        var w = wData.Clone().RequireGrad();
+        x.MatMul(w.T).Backward(dy);
+
+        var xT = xData.T.Contiguous().RequireGrad(); // (k, m)
+        var wT = wData.T.Contiguous().RequireGrad(); // (k, n)
+        xT.T.MatMul(wT).Backward(dy);
+
+        var xPlain = xData.Clone().RequireGrad();
+        var wPlain = wData.T.Contiguous().RequireGrad();
+        xPlain.MatMul(wPlain).Backward(dy);
+
+        Assert.True(w.Grad!.IsContiguous);
+        Assert.True(xT.Grad!.IsContiguous);
+        AssertClose(xPlain.Grad!, x.Grad!);
+        AssertClose(wPlain.Grad!.T, w.Grad);
+        AssertClose(xPlain.Grad!.T, xT.Grad);
+        AssertClose(wPlain.Grad!, wT.Grad!);
+    }
+
+    [Fact]
+    public void BatchedTransposedOperandGradientsSumOverTheBroadcast()
+    {
+        var g = new Generator(8);
+        var a = Tensor.Randn([4, 5, 6], DType.Float64, g).RequireGrad();
+        var wt = Tensor.Randn([7, 6], DType.Float64, g).RequireGrad();
+        var r = GradCheck.Check(t => t[0].MatMul(t[1].MT), [a, Tensor.Randn([3, 1, 7, 6], DType.Float64, g)]);
+        Assert.True(r.Passed, r.ToString());
+        var r2 = GradCheck.Check(t => t[0].MT.MatMul(t[1].T), [Tensor.Randn([2, 6, 5], DType.Float64, g), wt]);
+        Assert.True(r2.Passed, r2.ToString());
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual)
+    {
+        Assert.Equal(expected.ShapeArray(), actual.ShapeArray());
+        var e = expected.ToArray<double>();
+        var r = actual.ToArray<double>();
+        for (int i = 0; i < e.Length; i++) Assert.True(Math.Abs(e[i] - r[i]) <= 1e-4 * (1 + Math.Abs(e[i])), $"element {i}: {r[i]} vs {e[i]}");
+    }
+
     [Fact]
     public void IntegerMatMulIsExact()
     {
