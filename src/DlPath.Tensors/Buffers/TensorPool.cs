@@ -10,19 +10,30 @@ namespace DlPath.Tensors.Buffers;
 /// storage is never longer than the tensor needs. Thread-safe.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The pool is bounded by <see cref="MaxBytes"/>. When an array given back does not fit, the arrays of the length
+/// least recently asked for are dropped first, so a working set that changes (a validation pass with bigger batches,
+/// then training again) ends up holding what is used now rather than what was used first.
+/// </para>
+/// <para>
 /// Only scopes put arrays here, and only arrays of storages nothing can reach any more without an error (see
 /// <see cref="TensorScope"/>): that is what makes handing them out again safe.
+/// </para>
 /// </remarks>
 public static class TensorPool
 {
+    private static readonly Lock s_lock = new();
+    private static readonly Dictionary<(Type Type, int Length), Bucket> s_buckets = [];
     private static long s_maxBytes = DefaultMaxBytes();
     private static long s_heldBytes;
+    private static long s_tick;
     private static long s_rented;
     private static long s_reused;
 
     /// <summary>
-    /// The most bytes the pool holds; arrays given back beyond it are left to the GC. The default is a quarter of the
-    /// memory available to the process, at most 1 GiB. Lowering it does not drop what is held now: call <see cref="Clear"/>.
+    /// The most bytes the pool holds; beyond it the least recently used lengths are dropped (left to the GC). The
+    /// default is a quarter of the memory available to the process, at most 1 GiB. Lowering it does not drop what is
+    /// held now: call <see cref="Clear"/>.
     /// </summary>
     public static long MaxBytes
     {
@@ -35,7 +46,7 @@ public static class TensorPool
     }
 
     /// <summary>The bytes the pool holds now, ready to be handed out.</summary>
-    public static long HeldBytes => Interlocked.Read(ref s_heldBytes);
+    public static long HeldBytes => Volatile.Read(ref s_heldBytes);
 
     /// <summary>How many tensor arrays were asked for since the process started (from the pool or not).</summary>
     public static long Rented => Interlocked.Read(ref s_rented);
@@ -46,10 +57,11 @@ public static class TensorPool
     /// <summary>Drops every array the pool holds (they become ordinary garbage).</summary>
     public static void Clear()
     {
-        Bucket<float>.Clear();
-        Bucket<double>.Clear();
-        Bucket<long>.Clear();
-        Bucket<bool>.Clear();
+        lock (s_lock)
+        {
+            s_buckets.Clear();
+            Volatile.Write(ref s_heldBytes, 0);
+        }
     }
 
     /// <summary>An array of exactly <paramref name="length"/> elements; zeroed when <paramref name="zero"/>, undefined otherwise.</summary>
@@ -57,7 +69,20 @@ public static class TensorPool
     {
         Interlocked.Increment(ref s_rented);
         if (length == 0) return [];
-        var array = Bucket<T>.TryTake(length);
+        T[]? array = null;
+        lock (s_lock)
+        {
+            if (s_buckets.TryGetValue((typeof(T), length), out var bucket))
+            {
+                bucket.LastUsed = ++s_tick;
+                if (bucket.Free.Count > 0)
+                {
+                    array = (T[])bucket.Free.Pop();
+                    Volatile.Write(ref s_heldBytes, s_heldBytes - bucket.ArrayBytes);
+                }
+            }
+        }
+
         if (array is null)
         {
             // Fresh memory: the GC zeroes it unless asked not to, so a clear is never needed here.
@@ -71,6 +96,48 @@ public static class TensorPool
 
         if (!zero && PoisonUninitialized) Poison(array);
         return array;
+    }
+
+    /// <summary>Takes back an array that nothing references any more.</summary>
+    internal static void Return<T>(T[] array)
+    {
+        if (array.Length == 0) return;
+        long bytes = (long)array.Length * Unsafe.SizeOf<T>();
+        lock (s_lock)
+        {
+            long max = MaxBytes;
+            if (bytes > max) return;
+            var key = (typeof(T), array.Length);
+            if (!s_buckets.TryGetValue(key, out var bucket))
+            {
+                bucket = new Bucket(bytes);
+                s_buckets[key] = bucket;
+            }
+
+            bucket.LastUsed = ++s_tick;
+            while (s_heldBytes + bytes > max)
+            {
+                if (!EvictLeastRecentlyUsed(except: bucket)) return;
+            }
+
+            bucket.Free.Push(array);
+            Volatile.Write(ref s_heldBytes, s_heldBytes + bytes);
+        }
+    }
+
+    /// <summary>Drops one array of the length least recently used (other than <paramref name="except"/>'s); false when there is none.</summary>
+    private static bool EvictLeastRecentlyUsed(Bucket except)
+    {
+        Bucket? oldest = null;
+        foreach (var b in s_buckets.Values)
+        {
+            if (b != except && b.Free.Count > 0 && (oldest is null || b.LastUsed < oldest.LastUsed)) oldest = b;
+        }
+
+        if (oldest is null) return false;
+        oldest.Free.Pop();
+        Volatile.Write(ref s_heldBytes, s_heldBytes - oldest.ArrayBytes);
+        return true;
     }
 
     /// <summary>
@@ -92,72 +159,17 @@ public static class TensorPool
         else if (array is bool[] b) b.AsSpan().Fill(true);
     }
 
-    /// <summary>Takes back an array that nothing references any more.</summary>
-    internal static void Return<T>(T[] array)
-    {
-        if (array.Length == 0) return;
-        long bytes = (long)array.Length * Unsafe.SizeOf<T>();
-        if (Interlocked.Add(ref s_heldBytes, bytes) > MaxBytes)
-        {
-            Interlocked.Add(ref s_heldBytes, -bytes);
-            return;
-        }
-
-        Bucket<T>.Put(array);
-    }
-
     private static long DefaultMaxBytes()
     {
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         return available <= 0 ? 1L << 30 : Math.Min(1L << 30, available / 4);
     }
 
-    /// <summary>The free arrays of one element type, by exact length.</summary>
-    private static class Bucket<T>
+    /// <summary>The free arrays of one element type and length, and when that length was last asked for.</summary>
+    private sealed class Bucket(long arrayBytes)
     {
-        private static readonly Dictionary<int, Stack<T[]>> s_free = [];
-        private static readonly Lock s_lock = new();
-
-        public static T[]? TryTake(int length)
-        {
-            T[]? array = null;
-            lock (s_lock)
-            {
-                if (s_free.TryGetValue(length, out var stack) && stack.Count > 0) array = stack.Pop();
-            }
-
-            if (array is not null) Interlocked.Add(ref s_heldBytes, -(long)array.Length * Unsafe.SizeOf<T>());
-            return array;
-        }
-
-        public static void Put(T[] array)
-        {
-            lock (s_lock)
-            {
-                if (!s_free.TryGetValue(array.Length, out var stack))
-                {
-                    stack = new Stack<T[]>();
-                    s_free[array.Length] = stack;
-                }
-
-                stack.Push(array);
-            }
-        }
-
-        public static void Clear()
-        {
-            long bytes = 0;
-            lock (s_lock)
-            {
-                foreach (var stack in s_free.Values)
-                {
-                    foreach (var a in stack) bytes += (long)a.Length * Unsafe.SizeOf<T>();
-                }
-
-                s_free.Clear();
-            }
-
-            Interlocked.Add(ref s_heldBytes, -bytes);
-        }
+        public readonly Stack<Array> Free = new();
+        public readonly long ArrayBytes = arrayBytes;
+        public long LastUsed;
     }
 }

@@ -44,12 +44,12 @@ public class TensorPoolTests
     }
 
     [Fact]
-    public void ArraysBeyondTheCapAreLeftToTheGc()
+    public void AnArrayLargerThanTheCapIsLeftToTheGc()
     {
         long before = TensorPool.MaxBytes;
         try
         {
-            TensorPool.MaxBytes = TensorPool.HeldBytes + 1000;
+            TensorPool.MaxBytes = 1000;
             var big = TensorPool.Rent<long>(100_043, zero: true);
             long held = TensorPool.HeldBytes;
             TensorPool.Return(big);
@@ -62,6 +62,35 @@ public class TensorPoolTests
         }
 
         Assert.Throws<ArgumentOutOfRangeException>(() => TensorPool.MaxBytes = -1);
+    }
+
+    [Fact]
+    public void AtTheCapTheLeastRecentlyUsedLengthIsDroppedFirst()
+    {
+        const int a = 100_057, b = 100_069;
+        long before = TensorPool.MaxBytes;
+        TensorPool.Clear();
+        try
+        {
+            // Room for two arrays of length a and one of b, minus a byte.
+            TensorPool.MaxBytes = (2L * a * sizeof(float)) + (b * sizeof(float)) - 1;
+            float[] a1 = TensorPool.Rent<float>(a, zero: true), a2 = TensorPool.Rent<float>(a, zero: true);
+            var b1 = TensorPool.Rent<float>(b, zero: true);
+            TensorPool.Return(a1);
+            TensorPool.Return(a2);
+            TensorPool.Return(b1);
+
+            // Length a was used longest ago, so one of its arrays made room for b.
+            Assert.Equal((long)(a + b) * sizeof(float), TensorPool.HeldBytes);
+            Assert.Same(b1, TensorPool.Rent<float>(b, zero: true));
+            Assert.Same(a1, TensorPool.Rent<float>(a, zero: true));
+            Assert.NotSame(a2, TensorPool.Rent<float>(a, zero: true));
+            Assert.Equal(0, TensorPool.HeldBytes);
+        }
+        finally
+        {
+            TensorPool.MaxBytes = before;
+        }
     }
 
     [Fact]
