@@ -4,7 +4,7 @@ using DlPath.Bench;
 // dotnet run -c Release --project bench/DlPath.Bench -- gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
 // dotnet run -c Release --project bench/DlPath.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
 // dotnet run -c Release --project bench/DlPath.Bench -- kernel
-// dotnet run -c Release --project bench/DlPath.Bench -- train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--json]
+// dotnet run -c Release --project bench/DlPath.Bench -- train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--json]
 string command = args.Length > 0 ? args[0] : "help";
 string[] rest = args.Length > 0 ? args[1..] : [];
 try
@@ -39,7 +39,7 @@ static int Usage(int code)
                                  [--rounds R] [--no-shapes]
                DlPath.Bench micro [BenchmarkDotNet arguments]
                DlPath.Bench kernel
-               DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--json]
+               DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--json]
 
           gemm    DlPath FP32 GEMM throughput (GFLOP/s) on n x n matrices and on the MLP training shapes.
                   --with-reference runs ../shared/bench/numpy_gemm.py (NumPy/OpenBLAS, PyTorch) and

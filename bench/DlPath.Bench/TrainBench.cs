@@ -12,14 +12,16 @@ namespace DlPath.Bench;
 /// The Fashion-MNIST training workload of <c>../shared/bench/torch_fmnist.py</c> in DlPath: the same MLP and
 /// CNN, PyTorch's default init, Adam(lr 1e-3), cross-entropy, batch 128, shuffled every epoch, pixels in [0, 1].
 /// Prints seconds per epoch, test accuracy, and per steady-state step the managed bytes allocated and the GC
-/// collections; with <c>--with-reference</c> it runs the torch script in the same run and prints the ratio.
+/// collections; with <c>--with-reference</c> it runs the torch script in the same run and prints the ratio. Each step
+/// runs inside a <see cref="Tensor.Scope"/> with gradients zeroed in place, as <c>Fit</c> does; <c>--no-scope</c>
+/// measures the same loop without the pool (every tensor fresh from the GC, gradients set to null).
 /// </summary>
 internal static class TrainBench
 {
     private const int Batch = 128;
 
     /// <summary>One model's figures.</summary>
-    internal sealed record Result(string Model, double[] EpochSeconds, double[] TestAcc, double BytesPerStep, double Gen0PerStep, int Gen1, int Gen2, int StepsTimed);
+    internal sealed record Result(string Model, double[] EpochSeconds, double[] TestAcc, double BytesPerStep, double Gen0PerStep, int Gen1, int Gen2, int StepsTimed, int[][] EpochCollections, int StepsRun);
 
     public static int Run(TrainBenchOptions o)
     {
@@ -30,7 +32,7 @@ internal static class TrainBench
         if (!o.Json)
         {
             Console.WriteLine($"DlPath Fashion-MNIST training — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-            Console.WriteLine($"threads {o.Threads}, load average {LoadAverage()}, batch {Batch}, {(o.Steps > 0 ? $"{o.Steps} steps per epoch (time scaled to 469)" : "whole epochs")}"
+            Console.WriteLine($"threads {o.Threads}, load average {LoadAverage()}, batch {Batch}, {(o.Steps > 0 ? $"{o.Steps} steps per epoch (time scaled to 469)" : "whole epochs")}, {(o.NoScope ? "no scope (no pooling)" : "a Tensor.Scope() per step")}"
                 + (o.WithReference ? ", reference: torch_fmnist.py with OPENBLAS_CORETYPE=SkylakeX" : string.Empty));
         }
 
@@ -49,7 +51,7 @@ internal static class TrainBench
 
             if (o.Json)
             {
-                rows.Add(new { model, epoch_seconds = r.EpochSeconds, test_acc = r.TestAcc, bytes_per_step = r.BytesPerStep, gen0_per_step = r.Gen0PerStep, gen1 = r.Gen1, gen2 = r.Gen2, torch_epoch_seconds = refSecs, torch_test_acc = refAcc });
+                rows.Add(new { model, scoped = !o.NoScope, epoch_seconds = r.EpochSeconds, test_acc = r.TestAcc, bytes_per_step = r.BytesPerStep, gen0_per_step = r.Gen0PerStep, gen1 = r.Gen1, gen2 = r.Gen2, epoch_collections = r.EpochCollections, torch_epoch_seconds = refSecs, torch_test_acc = refAcc });
                 continue;
             }
 
@@ -64,6 +66,8 @@ internal static class TrainBench
                 }
 
                 Console.WriteLine(line);
+                var gc = r.EpochCollections[e];
+                Console.WriteLine($"{model} epoch {e + 1} GC collections: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]} over {r.StepsRun} steps");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -96,6 +100,7 @@ internal static class TrainBench
         var yLast = Tensor.Zeros([lastSize], DType.Int64);
 
         var secs = new double[o.Epochs];
+        var collections = new int[o.Epochs][];
         var accs = new double[o.Epochs];
         long bytes = 0;
         int gen0 = 0, gen1 = 0, gen2 = 0, timedSteps = 0;
@@ -104,6 +109,7 @@ internal static class TrainBench
         {
             net.Train();
             Shuffle(perm, gen);
+            int e0 = GC.CollectionCount(0), e1 = GC.CollectionCount(1), e2 = GC.CollectionCount(2);
             var sw = Stopwatch.StartNew();
             for (int s = 0; s < steps; s++)
             {
@@ -115,10 +121,15 @@ internal static class TrainBench
                 bool measure = e > 0 || s >= 3;
                 long b0 = GC.GetTotalAllocatedBytes(false);
                 int c0 = GC.CollectionCount(0), c1 = GC.CollectionCount(1), c2 = GC.CollectionCount(2);
-                opt.ZeroGrad();
-                var loss = Functional.CrossEntropy(net.Call(x), y);
-                loss.Backward();
-                opt.Step();
+                using (o.NoScope ? null : Tensor.Scope())
+                {
+                    // With the scope, zero in place so the gradient buffers are reused (as Fit does); without, torch 2's set-to-none.
+                    opt.ZeroGrad(setToNone: o.NoScope);
+                    var loss = Functional.CrossEntropy(net.Call(x), y);
+                    loss.Backward();
+                    opt.Step();
+                }
+
                 if (measure)
                 {
                     bytes += GC.GetTotalAllocatedBytes(false) - b0;
@@ -130,10 +141,11 @@ internal static class TrainBench
             }
 
             secs[e] = sw.Elapsed.TotalSeconds * stepsPerEpoch / steps;
+            collections[e] = [GC.CollectionCount(0) - e0, GC.CollectionCount(1) - e1, GC.CollectionCount(2) - e2];
             accs[e] = Accuracy(net, xTest, yTest);
         }
 
-        return new Result(model, secs, accs, (double)bytes / Math.Max(1, timedSteps), (double)gen0 / Math.Max(1, timedSteps), gen1, gen2, timedSteps);
+        return new Result(model, secs, accs, (double)bytes / Math.Max(1, timedSteps), (double)gen0 / Math.Max(1, timedSteps), gen1, gen2, timedSteps, collections, steps);
     }
 
     private static double Accuracy(Module net, float[] xs, byte[] ys)
@@ -145,6 +157,7 @@ internal static class TrainBench
             for (int start = 0; start < ys.Length; start += chunk)
             {
                 int size = Math.Min(chunk, ys.Length - start);
+                using var scope = Tensor.Scope();
                 var x = Tensor.FromArray(xs.AsSpan(start * 784, size * 784).ToArray(), [size, 1, 28, 28]);
                 var logits = net.Call(x).Contiguous();
                 var z = logits.AsSpan<float>();

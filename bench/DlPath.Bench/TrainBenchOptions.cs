@@ -18,6 +18,9 @@ internal sealed record TrainBenchOptions
     /// <summary>Run ../shared/bench/torch_fmnist.py in the same run and print the ratio.</summary>
     public bool WithReference { get; init; }
 
+    /// <summary>Run each step without a <see cref="DlPath.Tensors.Tensor.Scope"/> (no buffer pooling), for before/after figures.</summary>
+    public bool NoScope { get; init; }
+
     /// <summary>Print JSON instead of a table.</summary>
     public bool Json { get; init; }
 
@@ -37,6 +40,7 @@ internal sealed record TrainBenchOptions
                 "--threads" => o with { Threads = Positive("--threads", Value()) },
                 "--with-reference" => o with { WithReference = true },
                 "--json" => o with { Json = true },
+                "--no-scope" => o with { NoScope = true },
                 _ => throw new ArgumentException($"unknown option '{args[i]}' (see --help)"),
             };
         }

@@ -13,7 +13,8 @@ public sealed class Buffer
     public Buffer(Tensor value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Value = value.Detach();
+        // Kept: module state outlives any Tensor.Scope() it was created in.
+        Value = value.Detach().Keep();
     }
 
     /// <summary>The tensor itself.</summary>
@@ -27,7 +28,7 @@ public sealed class Buffer
     internal void Convert(DType dtype)
     {
         if (Value.DType == dtype || !Value.DType.IsFloatingPoint()) return;
-        Value = Value.To(dtype);
+        Value = Value.To(dtype).Keep();
     }
 
     /// <inheritdoc />

@@ -20,7 +20,8 @@ public sealed class Parameter
             value = value.Detach();
         }
 
-        Value = value;
+        // Kept: a parameter outlives any Tensor.Scope() it was created in (the model is built once, trained for many steps).
+        Value = value.Keep();
         Value.RequiresGrad = requiresGrad;
     }
 
@@ -59,7 +60,7 @@ public sealed class Parameter
     {
         if (Value.DType == dtype) return;
         bool rg = Value.RequiresGrad;
-        Value = Value.Detach().To(dtype);
+        Value = Value.Detach().To(dtype).Keep();
         Value.RequiresGrad = rg;
     }
 

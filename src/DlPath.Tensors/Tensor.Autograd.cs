@@ -5,6 +5,7 @@ namespace DlPath.Tensors;
 public sealed partial class Tensor
 {
     private bool _retainGrad;
+    private Tensor? _grad;
 
     /// <summary>
     /// Whether gradients flow to this tensor. Settable on leaves of a floating-point dtype
@@ -29,8 +30,19 @@ public sealed partial class Tensor
         }
     }
 
-    /// <summary>The accumulated gradient of a leaf (or of a non-leaf after <see cref="RetainGrad"/>); null before any backward.</summary>
-    public Tensor? Grad { get; set; }
+    /// <summary>
+    /// The accumulated gradient of a leaf (or of a non-leaf after <see cref="RetainGrad"/>); null before any backward.
+    /// A tensor assigned here is kept (<see cref="Keep"/>): gradients outlive the <see cref="Scope"/> of the step that made them.
+    /// </summary>
+    public Tensor? Grad
+    {
+        get => _grad;
+        set
+        {
+            value?._storage.Keep();
+            _grad = value;
+        }
+    }
 
     /// <summary>The op that produced this tensor in a graph; null for leaves.</summary>
     public GradFn? GradFn { get; private set; }

@@ -1,11 +1,15 @@
 using System.Numerics;
+using DlPath.Tensors.Buffers;
 
 namespace DlPath.Tensors;
 
 public sealed partial class Tensor
 {
-    /// <summary>A new tensor of element type <typeparamref name="T"/> whose contents are zero (the .NET array default).</summary>
-    internal static Tensor Empty<T>(int[] shape) => new(new Storage<T>(new T[ShapeUtil.Numel(shape)]), shape);
+    /// <summary>
+    /// A new tensor of element type <typeparamref name="T"/> whose contents are zero. Its array may come from the
+    /// <see cref="TensorPool"/> (cleared), so code may rely on the zeros.
+    /// </summary>
+    internal static Tensor Empty<T>(int[] shape) => new(Storage<T>.Allocate(ShapeUtil.Numel(shape), zero: true), shape);
 
     /// <summary>A new zero-filled tensor of a dtype.</summary>
     internal static Tensor Empty(int[] shape, DType dtype) => dtype switch
@@ -14,6 +18,22 @@ public sealed partial class Tensor
         DType.Float64 => Empty<double>(shape),
         DType.Int64 => Empty<long>(shape),
         _ => Empty<bool>(shape),
+    };
+
+    /// <summary>
+    /// A new tensor whose contents are undefined (torch.empty): a reused array holds whatever the last tensor wrote.
+    /// Only for outputs that the kernel writes in full before anything reads them (elementwise maps, a GEMM with
+    /// beta = 0, convolution and pooling outputs, reductions); everything else uses <see cref="Empty{T}"/>.
+    /// </summary>
+    internal static Tensor Uninitialized<T>(int[] shape) => new(Storage<T>.Allocate(ShapeUtil.Numel(shape), zero: false), shape);
+
+    /// <summary>A new tensor of a dtype whose contents are undefined; see <see cref="Uninitialized{T}"/>.</summary>
+    internal static Tensor Uninitialized(int[] shape, DType dtype) => dtype switch
+    {
+        DType.Float32 => Uninitialized<float>(shape),
+        DType.Float64 => Uninitialized<double>(shape),
+        DType.Int64 => Uninitialized<long>(shape),
+        _ => Uninitialized<bool>(shape),
     };
 
     private static int[] CheckShape(int[] shape, string op)
@@ -159,7 +179,9 @@ public sealed partial class Tensor
             throw new ShapeException($"FromArray: {data.Length} values cannot fill shape {ShapeUtil.Format(s)} ({ShapeUtil.Numel(s)} elements)");
         }
 
-        return new Tensor(new Storage<T>((T[])data.Clone()), s);
+        var copy = TensorPool.Rent<T>(data.Length, zero: false);
+        data.AsSpan().CopyTo(copy);
+        return new Tensor(new Storage<T>(copy), s);
     }
 
     /// <summary>A 2-D tensor from a rectangular .NET array.</summary>
@@ -204,7 +226,7 @@ public sealed partial class Tensor
             throw new ShapeException($"WrapArray: {data.Length} values cannot fill shape {ShapeUtil.Format(s)}");
         }
 
-        return new Tensor(new Storage<T>(data), s);
+        return new Tensor(Storage<T>.Wrap(data), s);
     }
 
     /// <summary>Writes a value at a flat storage index, converting to the dtype (no autograd, no version bump).</summary>

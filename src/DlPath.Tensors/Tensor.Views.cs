@@ -239,7 +239,7 @@ public sealed partial class Tensor
     /// <summary>A contiguous copy with its own storage; gradients flow back to this tensor (<c>clone</c>).</summary>
     public Tensor Clone()
     {
-        var result = Empty(ShapeArray(), DType);
+        var result = Uninitialized(ShapeArray(), DType);
         CopyRawInto(result);
         return Record(result, "CloneBackward", [this], [], g => [g]);
     }
@@ -273,7 +273,7 @@ public sealed partial class Tensor
     private static Tensor Convert<T>(Tensor src, DType dtype, Func<T, double> toDouble, Func<T, bool> toBool)
     {
         var s = src.Data<T>().AsSpan(src._offset, src.Numel);
-        var result = Empty(src.ShapeArray(), dtype);
+        var result = Uninitialized(src.ShapeArray(), dtype);
         switch (dtype)
         {
             case DType.Float32:
@@ -311,7 +311,7 @@ public sealed partial class Tensor
     private static Tensor ConvertBool(Tensor src, DType dtype)
     {
         var s = src.Data<bool>().AsSpan(src._offset, src.Numel);
-        var result = Empty(src.ShapeArray(), dtype);
+        var result = Uninitialized(src.ShapeArray(), dtype);
         for (int i = 0; i < s.Length; i++) result.SetRaw(i, s[i] ? 1 : 0);
         return result;
     }

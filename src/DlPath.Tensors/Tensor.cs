@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DlPath.Tensors.Buffers;
 
 namespace DlPath.Tensors;
 
@@ -73,7 +74,36 @@ public sealed partial class Tensor
 
     internal void BumpVersion() => _storage.Version++;
 
-    internal T[] Data<T>() => ((Storage<T>)_storage).Data;
+    /// <summary>
+    /// The storage's array. Every read or write of a tensor's elements goes through here, which is what makes a
+    /// released tensor fail loudly rather than read an array the pool has handed to another tensor.
+    /// </summary>
+    internal T[] Data<T>() => ((Storage<T>)_storage).DataOrNull ?? throw ReleasedError();
+
+    /// <summary>True once the <see cref="Scope"/> this tensor's storage was created in ended (and the tensor was not kept).</summary>
+    public bool IsReleased => _storage.IsReleased;
+
+    /// <summary>
+    /// Keeps this tensor's storage (so this tensor and all its views) alive after the <see cref="Scope"/> it was created
+    /// in ends: it is never handed back to the pool. A no-op for tensors created outside any scope. Returns this tensor.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The scope already ended.</exception>
+    public Tensor Keep()
+    {
+        if (_storage.IsReleased) throw ReleasedError();
+        _storage.Keep();
+        return this;
+    }
+
+    /// <summary>
+    /// Opens a scope that records every tensor created on this thread until it is disposed, then gives their memory
+    /// back to the pool for reuse (see <see cref="TensorScope"/>): <c>using var scope = Tensor.Scope();</c> at the top
+    /// of a training step makes a steady-state step allocate (almost) nothing.
+    /// </summary>
+    public static TensorScope Scope() => new();
+
+    private InvalidOperationException ReleasedError() => new(
+        $"this {ShapeString} {DType.Name()} tensor was released when its Tensor.Scope() ended; call Keep() on it (or on a Clone() of it) before the scope ends, or create it outside the scope");
 
     /// <summary>
     /// The elements as a span, for contiguous tensors of element type <typeparamref name="T"/>; writing to it

@@ -22,7 +22,9 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         var geo = inputs[1].ToArray<long>().Select(v => (int)v).ToArray();
         int n = x.Shape[0], c = x.Shape[1];
         var y = Tensor.Zeros([n, c, geo[8], geo[9]], x.DType);
-        var argmax = new int[y.Numel];
+
+        // The winners' positions live in an int64 tensor rather than an int[], so a Tensor.Scope() recycles them too.
+        var argmax = Tensor.Zeros([y.Numel], DType.Int64);
         if (x.DType == DType.Float32) Pool<float>(x, y, argmax, geo);
         else Pool<double>(x, y, argmax, geo);
         ctx.Items["argmax"] = argmax;
@@ -34,7 +36,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
     public override Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput)
     {
         if (!ctx.NeedsInputGrad(0)) return [null, null];
-        var argmax = (int[])ctx.Items["argmax"];
+        var argmax = (Tensor)ctx.Items["argmax"];
         var g = gradOutput.Contiguous();
         var dx = Tensor.Zeros((int[])ctx.Items["inputShape"], g.DType);
         if (g.DType == DType.Float32) Route<float>(g, dx, argmax);
@@ -44,15 +46,16 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
 
     // y[p, oy, ox] = max over the window's in-bounds cells of x[p, oy*sh - ph + i*dh, ox*sw - pw + j*dw]; padding never
     // wins (it is -inf in torch). The first maximum in scan order wins ties, and a NaN wins over numbers, as in torch.
-    private static unsafe void Pool<T>(Tensor xt, Tensor yt, int[] argmax, int[] geo)
+    private static unsafe void Pool<T>(Tensor xt, Tensor yt, Tensor argmaxT, int[] geo)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int kh = geo[0], kw = geo[1], sh = geo[2], sw = geo[3], ph = geo[4], pw = geo[5], dh = geo[6], dw = geo[7], oh = geo[8], ow = geo[9];
         int planes = xt.Shape[0] * xt.Shape[1], h = xt.Shape[2], w = xt.Shape[3];
         fixed (T* px = xt.AsSpan<T>(), py = yt.AsSpan<T>())
+        fixed (long* pa = argmaxT.AsSpan<long>())
         {
             // Planes are independent: each worker reads one input plane and writes one output plane.
-            nint xAddr = (nint)px, yAddr = (nint)py;
+            nint xAddr = (nint)px, yAddr = (nint)py, aAddr = (nint)pa;
 
             // The training shape (2x2 windows, stride 2, no padding or dilation): every window lies inside the
             // plane, so four loads and no bounds tests; planes go to workers in blocks, not one delegate call each.
@@ -63,7 +66,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
                 {
                     for (int p = b * block, end = Math.Min(planes, (b + 1) * block); p < end; p++)
                     {
-                        Pool2x2((T*)xAddr + ((long)p * h * w), (T*)yAddr + ((long)p * oh * ow), argmax, p * oh * ow, w, oh, ow);
+                        Pool2x2((T*)xAddr + ((long)p * h * w), (T*)yAddr + ((long)p * oh * ow), (long*)aAddr, p * oh * ow, w, oh, ow);
                     }
                 });
                 return;
@@ -74,6 +77,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
                 T* x = (T*)xAddr + ((long)p * h * w);
                 T* y = (T*)yAddr + ((long)p * oh * ow);
                 int aBase = p * oh * ow;
+                long* argmax = (long*)aAddr;
                 for (int oy = 0; oy < oh; oy++)
                 {
                     for (int ox = 0; ox < ow; ox++)
@@ -106,7 +110,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
     }
 
     // One plane of 2x2 / stride 2 pooling; the same scan order and NaN rule as the general loop.
-    private static unsafe void Pool2x2<T>(T* x, T* y, int[] argmax, int aBase, int w, int oh, int ow)
+    private static unsafe void Pool2x2<T>(T* x, T* y, long* argmax, int aBase, int w, int oh, int ow)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int oy = 0; oy < oh; oy++)
@@ -139,13 +143,14 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
     }
 
     // dx[p, argmax] += dy[p, o]: each output's gradient goes to the cell that was its maximum (overlapping windows add).
-    private static unsafe void Route<T>(Tensor gt, Tensor dxt, int[] argmax)
+    private static unsafe void Route<T>(Tensor gt, Tensor dxt, Tensor argmaxT)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int planes = dxt.Shape[0] * dxt.Shape[1], plane = dxt.Shape[2] * dxt.Shape[3], outPlane = gt.Numel / Math.Max(planes, 1);
         fixed (T* pg = gt.AsSpan<T>(), pd = dxt.AsSpan<T>())
+        fixed (long* pa = argmaxT.AsSpan<long>())
         {
-            nint gAddr = (nint)pg, dAddr = (nint)pd;
+            nint gAddr = (nint)pg, dAddr = (nint)pd, aAddr = (nint)pa;
             // Planes go to workers in blocks of about 4K outputs: one delegate call per plane costs more than a small plane.
             int block = Math.Max(1, 4096 / Math.Max(1, outPlane));
             Parallel.For(0, (planes + block - 1) / block, b =>
@@ -156,7 +161,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
                     T* d = (T*)dAddr + ((long)p * plane);
                     for (int o = 0; o < outPlane; o++)
                     {
-                        int idx = argmax[(p * outPlane) + o];
+                        long idx = ((long*)aAddr)[(p * outPlane) + o];
                         if (idx >= 0) d[idx] += g[o];
                     }
                 }

@@ -80,10 +80,15 @@ public abstract class Optimizer
                     state = [];
                     _state[p] = state;
                     InitState(group, p, state);
+                    KeepAll(state);
                 }
 
+                int entries = state.Count;
                 if (p.DType == DType.Float32) Update<float>(group, p, grad, state);
                 else Update<double>(group, p, grad, state);
+
+                // State an update creates lazily (SGD's momentum buffer) must outlive this step's Tensor.Scope() too.
+                if (state.Count != entries) KeepAll(state);
                 MarkChanged(p);
             }
         }
@@ -99,6 +104,12 @@ public abstract class Optimizer
         var first = new int[p.Rank];
         if (p.DType == DType.Float32) p.SetValue(p.GetValue<float>(first), first);
         else p.SetValue(p.GetValue<double>(first), first);
+    }
+
+    /// <summary>Optimizer state lives across steps: never let a step's <see cref="Tensor.Scope"/> release it.</summary>
+    private static void KeepAll(Dictionary<string, Tensor> state)
+    {
+        foreach (var t in state.Values) t.Keep();
     }
 
     /// <summary>Creates a parameter's state before its first update (zeros of its shape, a step counter, ...).</summary>
@@ -146,7 +157,7 @@ public abstract class Optimizer
                 ids[i] = index;
                 if (_state.TryGetValue(g.Params[i], out var s))
                 {
-                    state[index] = s.ToDictionary(kv => kv.Key, kv => kv.Value.Clone().Detach());
+                    state[index] = s.ToDictionary(kv => kv.Key, kv => kv.Value.Clone().Detach().Keep());
                 }
             }
 
@@ -198,7 +209,7 @@ public abstract class Optimizer
         foreach (var (index, entries) in stateDict.State)
         {
             var p = byIndex[index];
-            _state[p] = entries.ToDictionary(kv => kv.Key, kv => kv.Key == "step" ? kv.Value.Clone().Detach() : kv.Value.To(p.DType).Clone().Detach());
+            _state[p] = entries.ToDictionary(kv => kv.Key, kv => (kv.Key == "step" ? kv.Value.Clone().Detach() : kv.Value.To(p.DType).Clone().Detach()).Keep());
         }
 
         for (int gi = 0; gi < ParamGroups.Count; gi++)

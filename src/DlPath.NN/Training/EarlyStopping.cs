@@ -85,7 +85,7 @@ public sealed class EarlyStopping : Callback
     internal static OrderedDictionary<string, Tensor> Snapshot(Module model)
     {
         var copy = new OrderedDictionary<string, Tensor>();
-        foreach (var (name, t) in model.StateDict()) copy.Add(name, t.Clone());
+        foreach (var (name, t) in model.StateDict()) copy.Add(name, t.Clone().Keep());
         return copy;
     }
 }

@@ -91,7 +91,11 @@ public static class FashionMnistTraining
         model.Eval();
         using (Tensor.NoGrad())
         {
-            foreach (var (x, y) in test) confusion.Update(model.Call(x), y);
+            foreach (var (x, y) in test)
+            {
+                using var scope = Tensor.Scope();
+                confusion.Update(model.Call(x), y);
+            }
         }
 
         string? checkpoint = null;

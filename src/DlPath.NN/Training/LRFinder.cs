@@ -55,11 +55,16 @@ public static class LRFinder
                 {
                     double lr = startLr * Math.Pow(endLr / startLr, (double)step / iterations);
                     foreach (var g in optimizer.ParamGroups) g.Lr = lr;
-                    optimizer.ZeroGrad();
-                    var value = loss.Call(model.Call(x), y);
-                    value.Backward();
-                    optimizer.Step();
-                    double l = value.Item();
+                    double l;
+                    using (Tensor.Scope())
+                    {
+                        // As in Fit: the step's tensors are reused by the next one, gradients are zeroed in place.
+                        optimizer.ZeroGrad(setToNone: false);
+                        var value = loss.Call(model.Call(x), y);
+                        value.Backward();
+                        optimizer.Step();
+                        l = value.Item();
+                    }
 
                     // fast.ai's AvgSmoothLoss: an EMA debiased by 1 - beta^count, as Adam debiases its moments.
                     avg = (beta * avg) + ((1 - beta) * l);

@@ -16,7 +16,11 @@ public abstract class Metric
     /// <summary>Forgets everything accumulated.</summary>
     public abstract void Reset();
 
-    /// <summary>Accumulates one batch: the model's <paramref name="output"/> and the <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Accumulates one batch: the model's <paramref name="output"/> and the <paramref name="target"/>. Fit and Evaluate call
+    /// it inside the batch's <see cref="Tensor.Scope"/>, so <paramref name="output"/> is released when the batch ends:
+    /// accumulate numbers (or copies made with <c>ToArray</c>), or <see cref="Tensor.Keep"/> a tensor you store.
+    /// </summary>
     public abstract void Update(Tensor output, Tensor target);
 
     /// <summary>The value over everything accumulated since <see cref="Reset"/>.</summary>

@@ -16,8 +16,8 @@ public static class ModuleTrainingExtensions
 {
     /// <summary>
     /// Trains <paramref name="model"/> for <paramref name="epochs"/> passes over <paramref name="train"/>. Each batch runs
-    /// the raw loop — <c>optimizer.ZeroGrad(); var loss = lossFn.Call(model.Call(x), y); loss.Backward(); optimizer.Step();</c>
-    /// — in training mode; after each epoch the model is evaluated on <paramref name="validation"/> (in eval mode, without
+    /// the raw loop — <c>optimizer.ZeroGrad(setToNone: false); var loss = lossFn.Call(model.Call(x), y); loss.Backward(); optimizer.Step();</c>
+    /// — in training mode, inside a <see cref="Tensor.Scope"/> so its memory is reused by the next batch; after each epoch the model is evaluated on <paramref name="validation"/> (in eval mode, without
     /// a graph) when given. Returns the per-epoch logs: <c>loss</c> (mean over samples), each metric, and
     /// <c>val_loss</c>/<c>val_</c>+metric.
     /// </summary>
@@ -58,26 +58,10 @@ public static class ModuleTrainingExtensions
             foreach (var (x, y) in train)
             {
                 foreach (var cb in cbs) cb.OnBatchBegin(context, step);
-                optimizer.ZeroGrad();
-                var output = model.Call(x);
-                var value = loss.Call(output, y);
-                if (value.Numel != 1)
-                {
-                    throw new ShapeException($"Fit: the loss must be a scalar to call Backward, got {value.ShapeString} (use reduction Mean or Sum)");
-                }
-
-                value.Backward();
-                optimizer.Step();
-                double lossValue = value.Item();
+                double lossValue = TrainStep(model, optimizer, loss, x, y, ms);
                 int n = x.Rank == 0 ? 1 : x.Size(0);
                 lossSum += lossValue * n;
                 samples += n;
-                if (ms.Count > 0)
-                {
-                    var detached = output.Detach();
-                    foreach (var m in ms) m.Update(detached, y);
-                }
-
                 context.GlobalStep++;
                 batchLogs["loss"] = lossValue;
                 batchLogs["size"] = n;
@@ -106,6 +90,34 @@ public static class ModuleTrainingExtensions
     }
 
     /// <summary>
+    /// One step of the raw loop inside a <see cref="Tensor.Scope"/>: every activation, gradient and temporary of the
+    /// step goes back to the pool when it ends, so the next step reuses them and a steady-state step allocates almost
+    /// nothing. Gradients are zeroed in place (torch 1.x's <c>zero_grad()</c>, what the reference scripts do) so the
+    /// parameters' gradient buffers are reused too; the loss is read, and the metrics updated, before the scope ends.
+    /// </summary>
+    private static double TrainStep(Module model, Optimizer optimizer, Loss loss, Tensor x, Tensor y, List<Metric> metrics)
+    {
+        using var scope = Tensor.Scope();
+        optimizer.ZeroGrad(setToNone: false);
+        var output = model.Call(x);
+        var value = loss.Call(output, y);
+        if (value.Numel != 1)
+        {
+            throw new ShapeException($"Fit: the loss must be a scalar to call Backward, got {value.ShapeString} (use reduction Mean or Sum)");
+        }
+
+        value.Backward();
+        optimizer.Step();
+        if (metrics.Count > 0)
+        {
+            var detached = output.Detach();
+            foreach (var m in metrics) m.Update(detached, y);
+        }
+
+        return value.Item();
+    }
+
+    /// <summary>
     /// The mean <c>loss</c> and each metric of <paramref name="model"/> over <paramref name="data"/>, in eval mode and
     /// without recording a graph (Keras's <c>evaluate</c>); the model's training mode is restored afterwards.
     /// </summary>
@@ -127,6 +139,8 @@ public static class ModuleTrainingExtensions
             {
                 foreach (var (x, y) in data)
                 {
+                    // Each batch's tensors go back to the pool once its loss and metrics are read.
+                    using var scope = Tensor.Scope();
                     var output = model.Call(x);
                     int n = x.Rank == 0 ? 1 : x.Size(0);
                     lossSum += loss.Call(output, y).Item() * n;

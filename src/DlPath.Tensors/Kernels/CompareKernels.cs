@@ -62,7 +62,7 @@ internal static class CompareKernels
         where TOp : ICompareOp
     {
         int[] shape = ShapeUtil.Broadcast(a.Shape, b.Shape, opName);
-        var result = Tensor.Empty<bool>(shape);
+        var result = Tensor.Uninitialized<bool>(shape);
         var d = result.AsSpan<bool>();
         var ad = UnaryKernels.Dense(a, dtype);
         var bd = UnaryKernels.Dense(b, dtype);

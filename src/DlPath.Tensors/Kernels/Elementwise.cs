@@ -51,7 +51,7 @@ internal static class Elementwise
         where T : unmanaged, INumber<T>
         where TOp : IBinaryOp
     {
-        var result = Tensor.Empty<T>(outShape);
+        var result = Tensor.Uninitialized<T>(outShape);
         BinaryInto<T, TOp>(a, b, result);
         return result;
     }
@@ -138,7 +138,7 @@ internal static class Elementwise
     public static Tensor Map<T>(Tensor x, Func<T, T> f)
     {
         var src = x.Contiguous();
-        var result = Tensor.Empty<T>(x.ShapeArray());
+        var result = Tensor.Uninitialized<T>(x.ShapeArray());
         var s = src.Data<T>().AsSpan(src._offset, src.Numel);
         var d = result.Data<T>();
         for (int i = 0; i < s.Length; i++) d[i] = f(s[i]);
@@ -149,7 +149,7 @@ internal static class Elementwise
     public static Tensor Map<TIn, TOut>(Tensor x, Func<TIn, TOut> f)
     {
         var src = x.Contiguous();
-        var result = Tensor.Empty<TOut>(x.ShapeArray());
+        var result = Tensor.Uninitialized<TOut>(x.ShapeArray());
         var s = src.Data<TIn>().AsSpan(src._offset, src.Numel);
         var d = result.Data<TOut>();
         for (int i = 0; i < s.Length; i++) d[i] = f(s[i]);
@@ -162,7 +162,7 @@ internal static class Elementwise
         int[] outShape = ShapeUtil.Broadcast(a.Shape, b.Shape, opName);
         var ae = a.Expand(outShape).Contiguous();
         var be = b.Expand(outShape).Contiguous();
-        var result = Tensor.Empty<TOut>(outShape);
+        var result = Tensor.Uninitialized<TOut>(outShape);
         var sa = ae.Data<TIn>().AsSpan(ae._offset, ae.Numel);
         var sb = be.Data<TIn>().AsSpan(be._offset, be.Numel);
         var d = result.Data<TOut>();

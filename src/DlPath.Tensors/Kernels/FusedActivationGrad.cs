@@ -32,7 +32,7 @@ internal static class FusedActivationGrad
         if (g.DType != y.DType || g.DType is not (DType.Float32 or DType.Float64) || !ShapeUtil.SameShape(g.Shape, y.Shape)) return null;
         var gc = g.Contiguous();
         var yc = y.Contiguous();
-        var dx = Tensor.Empty(g.ShapeArray(), g.DType);
+        var dx = Tensor.Uninitialized(g.ShapeArray(), g.DType);
         if (g.DType == DType.Float32) Relu<float>(gc.AsSpan<float>(), yc.AsSpan<float>(), dx.AsSpan<float>());
         else Relu<double>(gc.AsSpan<double>(), yc.AsSpan<double>(), dx.AsSpan<double>());
         return dx;

@@ -28,7 +28,7 @@ internal static class MatMulKernel
     private static Tensor RunFloat(Tensor a, Tensor b, int[] outShape, int count, int m, int k, int n)
     {
         var (la, lb) = (Layout(ref a), Layout(ref b));
-        var result = Tensor.Empty<float>(outShape);
+        var result = Tensor.Uninitialized<float>(outShape);
         if (count == 0 || m == 0 || n == 0) return result;
         Gemm.MultiplyBatched(
             count, la.Transposed, lb.Transposed, m, n, k, 1f,
@@ -41,7 +41,7 @@ internal static class MatMulKernel
     private static Tensor RunDouble(Tensor a, Tensor b, int[] outShape, int count, int m, int k, int n)
     {
         var (la, lb) = (Layout(ref a), Layout(ref b));
-        var result = Tensor.Empty<double>(outShape);
+        var result = Tensor.Uninitialized<double>(outShape);
         if (count == 0 || m == 0 || n == 0) return result;
         Gemm.MultiplyBatched(
             count, la.Transposed, lb.Transposed, m, n, k, 1.0,

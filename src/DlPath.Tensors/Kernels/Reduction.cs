@@ -71,7 +71,7 @@ internal static class Reduction
     public static Tensor Rowwise<T, TOut>(Tensor x, int[] dims, bool keepDim, Func<ReadOnlySpan<T>, TOut> rowKernel)
     {
         var (rows, outer, inner) = AsRows(x, dims);
-        var result = Tensor.Empty<TOut>(OutputShape(x.Shape, dims, keepDim));
+        var result = Tensor.Uninitialized<TOut>(OutputShape(x.Shape, dims, keepDim));
         var src = rows.Data<T>().AsSpan(rows.StorageOffset, rows.Numel);
         var dst = result.Data<TOut>();
         for (int r = 0; r < outer; r++) dst[r] = rowKernel(src.Slice(r * inner, inner));

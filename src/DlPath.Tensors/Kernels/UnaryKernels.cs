@@ -17,7 +17,7 @@ internal static class UnaryKernels
     public static Tensor Map(Tensor x, DType dtype, SpanMap<float> f32, SpanMap<double> f64)
     {
         var src = Dense(x, dtype);
-        var result = Tensor.Empty(src.ShapeArray(), dtype);
+        var result = Tensor.Uninitialized(src.ShapeArray(), dtype);
         if (dtype == DType.Float32) Run(src, result, f32);
         else Run(src, result, f64);
         return result;
@@ -27,7 +27,7 @@ internal static class UnaryKernels
     public static Tensor Map<T>(Tensor x, SpanMap<T> f)
     {
         var src = Dense(x, DTypes.Of<T>());
-        var result = Tensor.Empty<T>(src.ShapeArray());
+        var result = Tensor.Uninitialized<T>(src.ShapeArray());
         Run(src, result, f);
         return result;
     }

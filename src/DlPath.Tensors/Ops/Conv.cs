@@ -54,7 +54,7 @@ public sealed partial class Tensor
         var x = input.Contiguous();
         var w = weight.Contiguous();
         var b = bias?.Contiguous();
-        var y = Empty([g.N, o, g.Oh, g.Ow], input.DType);
+        var y = Uninitialized([g.N, o, g.Oh, g.Ow], input.DType);
         if (input.DType == DType.Float32) ConvForward<float>(x, w, b, y, g, o, groups);
         else ConvForward<double>(x, w, b, y, g, o, groups);
 
@@ -63,9 +63,9 @@ public sealed partial class Tensor
         {
             // y = W ⋆ x + b, so dx = W^T ⋆ dy (col2im of W^T dY), dW = dY ⋆ x (dY times the columns of x), db = Σ dy.
             var dy = grad.Contiguous();
-            var dx = input.RequiresGrad ? Empty(input.ShapeArray(), input.DType) : null;
-            var dw = weight.RequiresGrad ? Empty(weight.ShapeArray(), weight.DType) : null;
-            var db = bias is not null && bias.RequiresGrad ? Empty([o], bias.DType) : null;
+            var dx = input.RequiresGrad ? Uninitialized(input.ShapeArray(), input.DType) : null;
+            var dw = weight.RequiresGrad ? Uninitialized(weight.ShapeArray(), weight.DType) : null;
+            var db = bias is not null && bias.RequiresGrad ? Uninitialized([o], bias.DType) : null;
             if (dy.DType == DType.Float32) ConvBackward<float>(x, w, dy, dx, dw, db, g, o, groups);
             else ConvBackward<double>(x, w, dy, dx, dw, db, g, o, groups);
             return bias is null ? [dx, dw] : [dx, dw, db];

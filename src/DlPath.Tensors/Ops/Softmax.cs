@@ -77,7 +77,7 @@ public sealed partial class Tensor
         // Lay the dim out last and dense (a no-op for a contiguous tensor and the last dim), run the row kernel,
         // and put the dim back.
         var (rows, _, inner) = Reduction.AsRows(this, [d]);
-        var result = Empty([rows.Numel], DType);
+        var result = Uninitialized([rows.Numel], DType);
         if (inner > 0)
         {
             if (DType == DType.Float32) ReduceKernels.Softmax<float>(rows.AsSpan<float>(), result.AsSpan<float>(), inner, log);
