@@ -149,3 +149,27 @@ public sealed class OptimizerTests
         Assert.Contains("in-place", e.Message);
     }
 }
+
+public sealed class FusedAdamTests
+{
+    [Theory]
+    [InlineData(37)]
+    [InlineData(3)]
+    public void Moments_of_a_unit_whose_gradient_stays_zero_reach_exactly_zero_instead_of_subnormals(int n)
+    {
+        // One real gradient, then zeros (a dead ReLU unit): m decays by 0.9 a step and would pass through the slow
+        // subnormal range after ~800 steps (and underflow to zero only after ~960); the update flushes it to zero instead, in vector lanes and in the tail.
+        var p = new float[n];
+        var m = new float[n];
+        var v = new float[n];
+        var g = Enumerable.Repeat(1f, n).ToArray();
+        var zero = new float[n];
+        FusedUpdates.Adam<float>(p, g, m, v, 0.9f, 0.999f, 0.1f, 0.001f, -1e-3f, 1f, 1e-8f);
+        for (int step = 0; step < 900; step++) FusedUpdates.Adam<float>(p, zero, m, v, 0.9f, 0.999f, 0.1f, 0.001f, -1e-3f, 1f, 1e-8f);
+
+        Assert.All(m, x => Assert.Equal(0f, x));
+        Assert.All(m.Concat(v), x => Assert.False(float.IsSubnormal(x), $"{x} is subnormal"));
+        Assert.All(v, x => Assert.True(x > 0, "v decays by 0.999 a step and is still normal after 900 steps"));
+        Assert.All(p, x => Assert.True(x < 0 && float.IsNormal(x)));
+    }
+}

@@ -12,6 +12,10 @@ internal static class FusedUpdates
     /// <summary>
     /// Adam without weight decay or AMSGrad: m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g·g;
     /// p += (−lr/bc1)·m / (√v / √bc2 + ε).
+    /// Moments that decay below the smallest normal number are flushed to zero: a unit whose gradient is exactly
+    /// zero (a dead ReLU) has m shrink by β1 every step and turn subnormal after a few hundred steps, and subnormal
+    /// arithmetic is many times slower on x86 (measured: one Adam step over the MLP went from 0.2 to 1.0 ms). The
+    /// flushed values are below 1.2e-38 (float32), so the update they would have made is far below rounding.
     /// </summary>
     public static void Adam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, T b1, T b2, T oneMinusB1, T oneMinusB2, T negStepSize, T bc2Sqrt, T eps)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -26,11 +30,14 @@ internal static class FusedUpdates
             var vstep = new Vector<T>(negStepSize);
             var vbc2 = new Vector<T>(bc2Sqrt);
             var veps = new Vector<T>(eps);
+            var vtiny = new Vector<T>(SmallestNormal<T>());
             for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
                 var gi = new Vector<T>(g[i..]);
                 var mi = (new Vector<T>(m[i..]) * vb1) + (v1mb1 * gi);
                 var vi = (new Vector<T>(v[i..]) * vb2) + (v1mb2 * gi * gi);
+                mi = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(mi), vtiny), Vector<T>.Zero, mi);
+                vi = Vector.ConditionalSelect(Vector.LessThan(vi, vtiny), Vector<T>.Zero, vi);
                 var denom = (Vector.SquareRoot(vi) / vbc2) + veps;
                 var pi = new Vector<T>(p[i..]) + (vstep * mi / denom);
                 mi.CopyTo(m[i..]);
@@ -39,13 +46,21 @@ internal static class FusedUpdates
             }
         }
 
+        T tiny = SmallestNormal<T>();
         for (; i < p.Length; i++)
         {
             T gi = g[i];
             m[i] = (m[i] * b1) + (oneMinusB1 * gi);
             v[i] = (v[i] * b2) + (oneMinusB2 * gi * gi);
+            if (T.Abs(m[i]) < tiny) m[i] = T.Zero;
+            if (v[i] < tiny) v[i] = T.Zero;
             T denom = (T.Sqrt(v[i]) / bc2Sqrt) + eps;
             p[i] += negStepSize * m[i] / denom;
         }
     }
+
+    /// <summary>The smallest positive normal number of <typeparamref name="T"/> (below it lie the slow subnormals).</summary>
+    private static T SmallestNormal<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(1.17549435e-38f) : T.CreateTruncating(2.2250738585072014e-308);
 }
