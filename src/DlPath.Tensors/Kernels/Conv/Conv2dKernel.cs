@@ -21,6 +21,9 @@ internal static class Conv2dKernel
     /// <summary>Most column elements per chunk (2 MiB of float32: the columns of a chunk stay in L2 between im2col and the GEMM).</summary>
     private const long MaxColumnElements = 1 << 19;
 
+    /// <summary>Below this many elements a copy between layouts stays on the calling thread.</summary>
+    private const long ParallelThreshold = 1 << 15;
+
     /// <summary>Samples per chunk: as few equal chunks as keep the columns under <see cref="MaxColumnElements"/>.</summary>
     internal static int ChunkSize(Im2ColGeometry g)
     {
@@ -112,39 +115,41 @@ internal static class Conv2dKernel
         }
     }
 
-    // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L).
+    // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L). One work
+    // item per sample (O rows), not per row: a row is a few hundred bytes, far less than a delegate call costs.
     private static void Scatter<T>(T[] yp, T[] y, int yOffset, int count, int outChannels, int l, T[]? bias, int biasOffset)
         where T : unmanaged, INumber<T>
     {
         int nl = count * l;
-        void Row(int t)
+        void Sample(int i)
         {
-            int i = t / outChannels, o = t % outChannels;
-            var src = yp.AsSpan((o * nl) + (i * l), l);
-            var dst = y.AsSpan(yOffset + (t * l), l);
-            if (bias is null) src.CopyTo(dst);
-            else TensorPrimitives.Add(src, bias[biasOffset + o], dst);
+            for (int o = 0; o < outChannels; o++)
+            {
+                var src = yp.AsSpan((o * nl) + (i * l), l);
+                var dst = y.AsSpan(yOffset + (((i * outChannels) + o) * l), l);
+                if (bias is null) src.CopyTo(dst);
+                else TensorPrimitives.Add(src, bias[biasOffset + o], dst);
+            }
         }
 
-        if ((long)count * outChannels * l < 1 << 15)
-        {
-            for (int t = 0; t < count * outChannels; t++) Row(t);
-        }
-        else
-        {
-            Parallel.For(0, count * outChannels, Row);
-        }
+        if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
+        else Parallel.For(0, count, Sample);
     }
 
-    // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout.
+    // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout, one work item per sample.
     private static void Gather<T>(T[] dy, int dyOffset, T[] dyp, int count, int outChannels, int l)
         where T : unmanaged, INumber<T>
     {
         int nl = count * l;
-        for (int t = 0; t < count * outChannels; t++)
+        void Sample(int i)
         {
-            int i = t / outChannels, o = t % outChannels;
-            dy.AsSpan(dyOffset + (t * l), l).CopyTo(dyp.AsSpan((o * nl) + (i * l), l));
+            for (int o = 0; o < outChannels; o++)
+            {
+                dy.AsSpan(dyOffset + (((i * outChannels) + o) * l), l).CopyTo(dyp.AsSpan((o * nl) + (i * l), l));
+            }
         }
+
+        if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
+        else Parallel.For(0, count, Sample);
     }
 }
