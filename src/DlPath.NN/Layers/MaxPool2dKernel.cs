@@ -22,11 +22,21 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         var geo = inputs[1].ToArray<long>().Select(v => (int)v).ToArray();
         int n = x.Shape[0], c = x.Shape[1];
         var y = Tensor.Zeros([n, c, geo[8], geo[9]], x.DType);
+        ctx.Items["inputShape"] = x.ShapeArray();
+        if (MaxPool2x2.Suits(geo, x.Shape[2], x.Shape[3]))
+        {
+            // The window of each output is found again in backward by comparing its four cells with the output,
+            // so the forward pass keeps no index array at all: it is a pure, vectorised max.
+            MaxPool2x2.Forward(x, y);
+            ctx.Items["input"] = x;
+            ctx.Items["output"] = y;
+            return y;
+        }
+
         var argmax = new int[y.Numel];
         if (x.DType == DType.Float32) Pool<float>(x, y, argmax, geo);
         else Pool<double>(x, y, argmax, geo);
         ctx.Items["argmax"] = argmax;
-        ctx.Items["inputShape"] = x.ShapeArray();
         return y;
     }
 
@@ -34,9 +44,15 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
     public override Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput)
     {
         if (!ctx.NeedsInputGrad(0)) return [null, null];
-        var argmax = (int[])ctx.Items["argmax"];
         var g = gradOutput.Contiguous();
         var dx = Tensor.Zeros((int[])ctx.Items["inputShape"], g.DType);
+        if (ctx.Items.TryGetValue("output", out var y))
+        {
+            MaxPool2x2.Backward((Tensor)ctx.Items["input"], (Tensor)y, g, dx);
+            return [dx, null];
+        }
+
+        var argmax = (int[])ctx.Items["argmax"];
         if (g.DType == DType.Float32) Route<float>(g, dx, argmax);
         else Route<double>(g, dx, argmax);
         return [dx, null];
@@ -53,21 +69,6 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         {
             // Planes are independent: each worker reads one input plane and writes one output plane.
             nint xAddr = (nint)px, yAddr = (nint)py;
-
-            // The training shape (2x2 windows, stride 2, no padding or dilation): every window lies inside the
-            // plane, so four loads and no bounds tests; planes go to workers in blocks, not one delegate call each.
-            if (kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1 && 2 * oh <= h && 2 * ow <= w)
-            {
-                int block = Math.Max(1, 4096 / Math.Max(1, oh * ow));
-                Parallel.For(0, (planes + block - 1) / block, b =>
-                {
-                    for (int p = b * block, end = Math.Min(planes, (b + 1) * block); p < end; p++)
-                    {
-                        Pool2x2((T*)xAddr + ((long)p * h * w), (T*)yAddr + ((long)p * oh * ow), argmax, p * oh * ow, w, oh, ow);
-                    }
-                });
-                return;
-            }
 
             Parallel.For(0, planes, p =>
             {
@@ -102,39 +103,6 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
                     }
                 }
             });
-        }
-    }
-
-    // One plane of 2x2 / stride 2 pooling; the same scan order and NaN rule as the general loop.
-    private static unsafe void Pool2x2<T>(T* x, T* y, int[] argmax, int aBase, int w, int oh, int ow)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int oy = 0; oy < oh; oy++)
-        {
-            int r0 = 2 * oy * w, r1 = r0 + w;
-            for (int ox = 0; ox < ow; ox++)
-            {
-                int i0 = r0 + (2 * ox), i1 = r1 + (2 * ox);
-                T best = x[i0];
-                int bestIdx = i0;
-                Take(x, i0 + 1, ref best, ref bestIdx);
-                Take(x, i1, ref best, ref bestIdx);
-                Take(x, i1 + 1, ref best, ref bestIdx);
-                y[(oy * ow) + ox] = best;
-                argmax[aBase + (oy * ow) + ox] = bestIdx;
-            }
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Take<T>(T* x, int i, ref T best, ref int bestIdx)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T v = x[i];
-        if (v > best || (T.IsNaN(v) && !T.IsNaN(best)))
-        {
-            best = v;
-            bestIdx = i;
         }
     }
 
