@@ -21,6 +21,12 @@ public class Conv2dTests
         new[] { 2, 4, 9, 11, 6, 3, 2, 2, 1, 2, 2 },
         new[] { 1, 6, 7, 7, 6, 3, 3, 1, 1, 1, 6 },
         new[] { 5, 3, 17, 3, 17, 1, 3, 1, 1, 1, 1 },
+
+        // Stride 1 with output rows as wide as the input: im2col / col2im move whole shifted planes; dilation and a
+        // wider padding shift by more than one cell; K = 27 takes dW as dot products, K = 36 through the GEMM.
+        new[] { 2, 3, 9, 10, 4, 3, 3, 1, 2, 2, 1 },
+        new[] { 3, 4, 13, 7, 6, 3, 3, 1, 1, 1, 1 },
+        new[] { 2, 2, 6, 5, 3, 3, 3, 1, 0, 1, 1 },
     };
 
     [Theory]

@@ -21,6 +21,9 @@ internal static class Conv2dKernel
     /// <summary>Most column elements per chunk (2 MiB of float32: the columns of a chunk stay in L2 between im2col and the GEMM).</summary>
     private const long MaxColumnElements = 1 << 19;
 
+    /// <summary>Up to this many kernel taps (C*kh*kw) the weight gradient is taken as dot products per sample.</summary>
+    private const int SmallK = 32;
+
     /// <summary>Below this many elements a copy between layouts stays on the calling thread.</summary>
     private const long ParallelThreshold = 1 << 15;
 
@@ -74,6 +77,17 @@ internal static class Conv2dKernel
         using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
         if (dx is not null) Array.Clear(dx);
         if (db is not null) Array.Clear(db);
+        if (dw is not null && groups == 1 && k <= SmallK)
+        {
+            // A first layer (one to three input channels): dW has only O x K entries, each a long dot product, so a
+            // GEMM with a K-wide side would pad most of its tiles; dot products per sample need neither the dY'
+            // layout copy nor a columns buffer larger than one sample.
+            WeightGradByDots(x, xOffset, dy, dyOffset, dw, db, g, outChannels);
+            if (dx is null) return;
+            dw = null;
+            db = null;
+        }
+
         for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
             int count = Math.Min(chunk, g.N - n0), nl = count * l;
@@ -113,6 +127,41 @@ internal static class Conv2dKernel
                 ConvColumns.Col2Im(cols.Array, dx, n0 * planeIn, gc);
             }
         }
+    }
+
+    // dW[o, r] = sum over n, l of dy[n, o, l] cols_n[r, l] and db[o] = sum of dy[n, o, :], one sample at a time: the
+    // sample's columns (K x L) stay in cache while all O rows of its gradient pass over them. Samples are split over
+    // the threads; each thread sums into its own partial dW and db, added up at the end (in a fixed order).
+    private static void WeightGradByDots<T>(T[] x, int xOffset, T[] dy, int dyOffset, T[] dw, T[]? db, Im2ColGeometry g, int outChannels)
+        where T : unmanaged, INumber<T>
+    {
+        int k = g.C * g.Kh * g.Kw, l = g.L, planeIn = g.C * g.H * g.W, o = outChannels;
+        int parts = (long)g.N * o * k * l < 1 << 18 ? 1 : Math.Min(g.N, Environment.ProcessorCount);
+        using var partial = ScratchBuffer<T>.Rent(parts * ((o * k) + o), clear: true);
+        var one = g with { N = 1 };
+        void Part(int part)
+        {
+            var pdw = partial.Array.AsSpan(part * ((o * k) + o), o * k);
+            var pdb = partial.Array.AsSpan((part * ((o * k) + o)) + (o * k), o);
+            using var cols = ScratchBuffer<T>.Rent(k * l);
+            for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
+            {
+                ConvColumns.Im2Col(x, xOffset + (n * planeIn), cols.Array, one);
+                for (int oc = 0; oc < o; oc++)
+                {
+                    var row = dy.AsSpan(dyOffset + (((n * o) + oc) * l), l);
+                    pdb[oc] += TensorPrimitives.Sum<T>(row);
+                    for (int r = 0; r < k; r++) pdw[(oc * k) + r] += TensorPrimitives.Dot<T>(row, cols.Array.AsSpan(r * l, l));
+                }
+            }
+        }
+
+        if (parts == 1) Part(0);
+        else Parallel.For(0, parts, Part);
+        var sum = partial.Array.AsSpan(0, (o * k) + o);
+        for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, partial.Array.AsSpan(p * ((o * k) + o), (o * k) + o), sum);
+        sum[..(o * k)].CopyTo(dw);
+        if (db is not null) sum.Slice(o * k, o).CopyTo(db);
     }
 
     // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L). One work
