@@ -42,6 +42,12 @@ internal static class Conv2dKernel
     public static void Forward<T>(T[] x, int xOffset, T[] w, int wOffset, T[]? bias, int biasOffset, T[] y, Im2ColGeometry g, int outChannels, int groups)
         where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            Conv2dDirect.Forward((float[])(object)x, xOffset, (float[])(object)w, wOffset, (float[]?)(object?)bias, biasOffset, (float[])(object)y, g, outChannels);
+            return;
+        }
+
         int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
         int chunk = ChunkSize(g);
         using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
@@ -75,6 +81,14 @@ internal static class Conv2dKernel
         int chunk = ChunkSize(g);
         using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
         using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
+        if (dx is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            // dx is the transposed convolution of dy, run by the direct kernel; no columns, no col2im.
+            Conv2dDirect.InputGrad((float[])(object)dy, dyOffset, (float[])(object)w, wOffset, (float[])(object)dx, g, outChannels);
+            if (dw is null && db is null) return;
+            dx = null;
+        }
+
         if (dx is not null) Array.Clear(dx);
         if (db is not null) Array.Clear(db);
         if (dw is not null && groups == 1 && k <= SmallK)
