@@ -89,6 +89,14 @@ internal static class Conv2dKernel
             dx = null;
         }
 
+        if (dw is not null && k > SmallK && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            Conv2dDirect.WeightGrad((float[])(object)x, xOffset, (float[])(object)dy, dyOffset, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            if (dx is null) return;
+            dw = null;
+            db = null;
+        }
+
         if (dx is not null) Array.Clear(dx);
         if (db is not null) Array.Clear(db);
         if (dw is not null && groups == 1 && k <= SmallK)
