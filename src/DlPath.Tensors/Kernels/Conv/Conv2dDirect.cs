@@ -24,6 +24,7 @@ internal static unsafe class Conv2dDirect
     private const int Nr = 32;  // output positions per tile (two Vector512)
     private const int WoR = 4;  // output channels per weight-gradient tile
     private const int WtR = 6;  // taps per weight-gradient tile
+    private const int PartsPerCore = 4;
     private const int SampleBlock = 8; // samples a weight-gradient tile runs over before it reduces its sums
 
     /// <summary>Whether the direct kernel handles this float32 problem on this CPU.</summary>
@@ -58,7 +59,9 @@ internal static unsafe class Conv2dDirect
             }
         }
 
-        int parts = (long)g.N * o * k * g.L < 1 << 16 ? 1 : Math.Min(g.N, Environment.ProcessorCount);
+        // A few parts per core rather than one: on a shared machine a thread that loses its core for a while then
+        // leaves its remaining parts to the others instead of holding up the whole call.
+        int parts = (long)g.N * o * k * g.L < 1 << 16 ? 1 : Math.Min(g.N, PartsPerCore * Environment.ProcessorCount);
         float[] pw = packed.Array, pb = b.Array;
         void Part(int part)
         {
@@ -129,7 +132,7 @@ internal static unsafe class Conv2dDirect
             }
         }
 
-        int parts = Math.Min(g.N, Environment.ProcessorCount), partLength = (oBlocks * WoR * tBlocks * WtR) + o;
+        int parts = Math.Min(g.N, PartsPerCore * Environment.ProcessorCount), partLength = (oBlocks * WoR * tBlocks * WtR) + o;
         using var partial = ScratchBuffer<float>.Rent(parts * partLength, clear: true);
         float[] pa = partial.Array;
         int dyLength = oBlocks * WoR * padded;
