@@ -8,7 +8,8 @@ namespace DlPath.NN;
 /// Direct 2-D max pooling: one pass over each (sample, channel) plane that keeps the position of every window's
 /// maximum, and a backward that routes each output gradient to that position. It gives the same numbers as the
 /// readable Unfold + Max formulation (<see cref="Functional.MaxPool2dReference"/>, tested against it) without
-/// materialising the (N, C·kh·kw, L) patch matrix.
+/// materialising the (N, C·kh·kw, L) patch matrix. The 2x2 / stride 2 training shape keeps no positions at all
+/// (<see cref="MaxPool2x2"/>: vectorised, the backward pass compares the window with the saved output).
 /// </summary>
 internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
 {

@@ -15,6 +15,11 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// The batch is cut into chunks so the columns stay within a few MiB (cache- and memory-friendly), and the
 /// backward recomputes the columns instead of keeping them alive between forward and backward: no buffer
 /// outlives the call that rented it. The plain-loop twin is <see cref="Conv2dReference"/>.
+/// <para>
+/// Two cases skip the columns: float32 convolutions with stride 1, dilation 1 and one group run the direct kernels
+/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient), and a weight gradient with few taps
+/// (K &lt;= 32, a first layer) is taken as per-sample dot products.
+/// </para>
 /// </summary>
 internal static class Conv2dKernel
 {
