@@ -191,7 +191,8 @@ public static partial class Functional
 
     /// <summary>
     /// 2-D average pooling (<c>F.avg_pool2d</c>): the mean of each window; stride defaults to the kernel size;
-    /// zero padding is counted in the mean unless <paramref name="countIncludePad"/> is false.
+    /// zero padding is counted in the mean unless <paramref name="countIncludePad"/> is false. Runs a direct kernel
+    /// (<see cref="AvgPool2dKernel"/>) that agrees with the Unfold + Sum reference.
     /// </summary>
     public static Tensor AvgPool2d(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, bool countIncludePad = true)
     {
@@ -205,6 +206,20 @@ public static partial class Functional
             throw new ArgumentException($"avg_pool2d: padding {Py(p)} should be at most half of the kernel size {Py(k)}");
         }
 
+        int oh = OutSize(input.Shape[2], k[0], s[0], p[0], 1), ow = OutSize(input.Shape[3], k[1], s[1], p[1], 1);
+        if (oh <= 0 || ow <= 0) throw new ShapeException($"avg_pool2d: input {input.ShapeString} is smaller than the kernel {Py(k)}");
+        if (!input.DType.IsFloatingPoint()) throw new ArgumentException($"avg_pool2d: needs a floating-point input, got {input.DType.Name()}");
+        return AvgPool2dKernel.Compute(input, [k[0], k[1], s[0], s[1], p[0], p[1], oh, ow, countIncludePad ? 1 : 0]);
+    }
+
+    /// <summary>
+    /// The readable formulation of <see cref="AvgPool2d"/> that the direct kernel is tested against: cut every window
+    /// into a column (Unfold, zero padding) and divide each column's sum by the window size or its in-bounds count.
+    /// </summary>
+    internal static Tensor AvgPool2dReference(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, bool countIncludePad = true)
+    {
+        int[] k = Pair(kernelSize, 1, "avg_pool2d kernel_size"), s = stride is null || stride.Length == 0 ? k : Pair(stride, 1, "avg_pool2d stride");
+        int[] p = Pair(padding, 0, "avg_pool2d padding");
         int n = input.Shape[0], c = input.Shape[1];
         int oh = OutSize(input.Shape[2], k[0], s[0], p[0], 1), ow = OutSize(input.Shape[3], k[1], s[1], p[1], 1);
         if (oh <= 0 || ow <= 0) throw new ShapeException($"avg_pool2d: input {input.ShapeString} is smaller than the kernel {Py(k)}");

@@ -51,4 +51,61 @@ public sealed class MaxPoolKernelTests
         var x = Tensor.FromArray(new float[] { 1, float.NaN, 3, 4 }, 1, 1, 2, 2);
         Assert.True(float.IsNaN(Functional.MaxPool2d(x, [2]).Item<float>()));
     }
+
+    [Theory]
+    [InlineData(DType.Float32, 3, 70, 67)]
+    [InlineData(DType.Float32, 2, 5, 129)]
+    [InlineData(DType.Float64, 2, 17, 35)]
+    public void Two_by_two_fast_path_matches_reference_on_wide_rows(DType dtype, int channels, int h, int w)
+    {
+        // Rows of 33 and 64 outputs run the 16-wide vector step and a scalar tail; coarse values give ties.
+        var x = Tensor.RandInt(-2, 3, [2, channels, h, w], new Generator(11)).To(dtype) / 2;
+        var a = x.Clone().RequireGrad();
+        var b = x.Clone().RequireGrad();
+        var ya = Functional.MaxPool2d(a, [2]);
+        var yb = Functional.MaxPool2dReference(b, [2]);
+        TensorAssert.Close(yb, ya, 0, 0, "output");
+        var g = Tensor.Randn(ya.ShapeArray(), dtype, new Generator(12));
+        ya.Backward(g);
+        yb.Backward(g);
+        TensorAssert.Close(b.Grad!, a.Grad!, 0, 0, "input gradient");
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Nan_takes_the_gradient_of_its_window_first_nan_wins(DType dtype)
+    {
+        // One 2 x 40 plane: 20 windows, so float32 runs both the vector step and the scalar tail. Window k holds a
+        // NaN at cell k % 4 (scan order), window 3k+1 a second NaN after it; the gradient must go to the first NaN.
+        int ow = 20;
+        var data = new double[2 * 2 * ow];
+        var expected = new double[data.Length];
+        var rng = new Random(5);
+        for (int i = 0; i < data.Length; i++) data[i] = Math.Round(rng.NextDouble() * 4) - 2;
+        for (int k = 0; k < ow; k++)
+        {
+            int[] cells = [2 * k, (2 * k) + 1, (2 * ow) + (2 * k), (2 * ow) + (2 * k) + 1];
+            int first = cells[k % 4];
+            data[first] = double.NaN;
+            if (k % 3 == 1) data[cells[3]] = double.NaN;
+            if (k % 5 == 0) continue; // a window without NaN: its first maximum wins (checked below by the reference)
+            expected[first] = k + 1;
+        }
+
+        for (int k = 0; k < ow; k += 5)
+        {
+            int[] cells = [2 * k, (2 * k) + 1, (2 * ow) + (2 * k), (2 * ow) + (2 * k) + 1];
+            foreach (int c in cells) data[c] = k % 2 == 0 ? 1 : -0.5; // a four-way tie: the first cell wins
+            expected[cells[0]] = k + 1;
+        }
+
+        var x = Tensor.FromArray(data, 1, 1, 2, 2 * ow).To(dtype).RequireGrad();
+        var y = Functional.MaxPool2d(x, [2]);
+        var yv = y.To(DType.Float64).ToArray<double>();
+        for (int k = 0; k < ow; k++) Assert.Equal(k % 5 != 0, double.IsNaN(yv[k]));
+        var g = Tensor.Arange(1, ow + 1, dtype: dtype).Reshape(1, 1, 1, ow);
+        y.Backward(g);
+        TensorAssert.Close(Tensor.FromArray(expected, 1, 1, 2, 2 * ow).To(dtype), x.Grad!, 0, 0, "input gradient");
+    }
 }

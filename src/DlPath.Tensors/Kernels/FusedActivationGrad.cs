@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace DlPath.Tensors.Kernels;
 
@@ -8,12 +10,25 @@ namespace DlPath.Tensors.Kernels;
 /// </summary>
 internal static class FusedActivationGrad
 {
+    /// <summary>Elements per parallel work item: large enough that a delegate call is noise next to its memory traffic.</summary>
+    private const int ParallelChunk = 1 << 16;
+
     /// <summary>dx = g where y &gt; 0, else 0 (ReLU's derivative read off its output); g, y, dx contiguous, same length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Relu<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> y, Span<T> dx)
         where T : unmanaged, INumber<T>
     {
         int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+        {
+            for (; i <= g.Length - Vector512<T>.Count; i += Vector512<T>.Count)
+            {
+                var yv = Vector512.Create(y.Slice(i, Vector512<T>.Count));
+                var gv = Vector512.Create(g.Slice(i, Vector512<T>.Count));
+                (Vector512.GreaterThan(yv, Vector512<T>.Zero) & gv).CopyTo(dx.Slice(i, Vector512<T>.Count));
+            }
+        }
+        else if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
             for (; i <= g.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
@@ -33,8 +48,27 @@ internal static class FusedActivationGrad
         var gc = g.Contiguous();
         var yc = y.Contiguous();
         var dx = Tensor.Uninitialized(g.ShapeArray(), g.DType);
-        if (g.DType == DType.Float32) Relu<float>(gc.AsSpan<float>(), yc.AsSpan<float>(), dx.AsSpan<float>());
-        else Relu<double>(gc.AsSpan<double>(), yc.AsSpan<double>(), dx.AsSpan<double>());
+        if (g.DType == DType.Float32) Relu<float>(gc, yc, dx);
+        else Relu<double>(gc, yc, dx);
         return dx;
+    }
+
+    // Large tensors are cut into chunks that run on all cores: the pass is memory bound, and one core does not
+    // saturate the memory bandwidth.
+    private static void Relu<T>(Tensor g, Tensor y, Tensor dx)
+        where T : unmanaged, INumber<T>
+    {
+        int n = g.Numel;
+        if (n < 2 * ParallelChunk || Environment.ProcessorCount == 1)
+        {
+            Relu<T>(g.AsSpan<T>(), y.AsSpan<T>(), dx.AsSpan<T>());
+            return;
+        }
+
+        Parallel.For(0, (n + ParallelChunk - 1) / ParallelChunk, c =>
+        {
+            int start = c * ParallelChunk, len = Math.Min(ParallelChunk, n - start);
+            Relu<T>(g.AsSpan<T>().Slice(start, len), y.AsSpan<T>().Slice(start, len), dx.AsSpan<T>().Slice(start, len));
+        });
     }
 }

@@ -21,6 +21,15 @@ public class Conv2dTests
         new[] { 2, 4, 9, 11, 6, 3, 2, 2, 1, 2, 2 },
         new[] { 1, 6, 7, 7, 6, 3, 3, 1, 1, 1, 6 },
         new[] { 5, 3, 17, 3, 17, 1, 3, 1, 1, 1, 1 },
+
+        // Stride 1 with output rows as wide as the input: im2col / col2im move whole shifted planes; dilation and a
+        // wider padding shift by more than one cell; K = 27 takes dW as dot products, K = 36 through the GEMM.
+        new[] { 2, 3, 9, 10, 4, 3, 3, 1, 2, 2, 1 },
+        new[] { 3, 4, 13, 7, 6, 3, 3, 1, 1, 1, 1 },
+        new[] { 2, 2, 6, 5, 3, 3, 3, 1, 0, 1, 1 },
+
+        // The direct float32 kernel: 9 output channels (a partial block of 8), a 5x3 kernel, a position tail.
+        new[] { 2, 5, 11, 23, 9, 5, 3, 1, 2, 1, 1 },
     };
 
     [Theory]
@@ -45,17 +54,20 @@ public class Conv2dTests
         TensorAssert.Close(db, b.Grad!, 1e-4, 2e-4, "conv2d db");
     }
 
-    [Fact]
-    public void ManySamplesAreSplitIntoChunksAndStillAgree()
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void ManySamplesAreSplitIntoChunksAndStillAgree(DType dtype)
     {
         // 40 samples of (32, 14, 14) with a 3x3 kernel need more than one column chunk: the weight gradient is
-        // accumulated over chunks (beta = 1) and the input gradient is written chunk by chunk.
+        // accumulated over chunks (beta = 1) and the input gradient is written chunk by chunk. float32 runs the
+        // direct kernel for y and dx, float64 the column GEMMs for all three.
         var gen = new Generator(3);
-        var x = Tensor.Randn([40, 32, 14, 14], DType.Float32, gen).RequireGrad();
-        var wt = Tensor.Randn([8, 32, 3, 3], DType.Float32, gen).RequireGrad();
+        var x = Tensor.Randn([40, 32, 14, 14], dtype, gen).RequireGrad();
+        var wt = Tensor.Randn([8, 32, 3, 3], dtype, gen).RequireGrad();
         var y = Tensor.Conv2d(x, wt, null, padding: [1]);
         TensorAssert.Close(Tensor.Conv2dReference(x, wt, null, padding: [1]), y, 1e-4, 1e-3, "conv2d forward");
-        var dy = Tensor.Randn(y.ShapeArray(), DType.Float32, gen);
+        var dy = Tensor.Randn(y.ShapeArray(), dtype, gen);
         y.Backward(dy);
         var (dx, dw, _) = Tensor.Conv2dReferenceBackward(x, wt, dy, padding: [1]);
         TensorAssert.Close(dx, x.Grad!, 1e-4, 1e-3, "conv2d dx");

@@ -15,11 +15,22 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// The batch is cut into chunks so the columns stay within a few MiB (cache- and memory-friendly), and the
 /// backward recomputes the columns instead of keeping them alive between forward and backward: no buffer
 /// outlives the call that rented it. The plain-loop twin is <see cref="Conv2dReference"/>.
+/// <para>
+/// Two cases skip the columns: float32 convolutions with stride 1, dilation 1 and one group run the direct kernels
+/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient), and a weight gradient with few taps
+/// (K &lt;= 32, a first layer) is taken as per-sample dot products.
+/// </para>
 /// </summary>
 internal static class Conv2dKernel
 {
     /// <summary>Most column elements per chunk (2 MiB of float32: the columns of a chunk stay in L2 between im2col and the GEMM).</summary>
     private const long MaxColumnElements = 1 << 19;
+
+    /// <summary>Up to this many kernel taps (C*kh*kw) the weight gradient is taken as dot products per sample.</summary>
+    private const int SmallK = 32;
+
+    /// <summary>Below this many elements a copy between layouts stays on the calling thread.</summary>
+    private const long ParallelThreshold = 1 << 15;
 
     /// <summary>Samples per chunk: as few equal chunks as keep the columns under <see cref="MaxColumnElements"/>.</summary>
     internal static int ChunkSize(Im2ColGeometry g)
@@ -36,6 +47,12 @@ internal static class Conv2dKernel
     public static void Forward<T>(T[] x, int xOffset, T[] w, int wOffset, T[]? bias, int biasOffset, T[] y, Im2ColGeometry g, int outChannels, int groups)
         where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            Conv2dDirect.Forward((float[])(object)x, xOffset, (float[])(object)w, wOffset, (float[]?)(object?)bias, biasOffset, (float[])(object)y, g, outChannels);
+            return;
+        }
+
         int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
         int chunk = ChunkSize(g);
         using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
@@ -69,8 +86,35 @@ internal static class Conv2dKernel
         int chunk = ChunkSize(g);
         using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
         using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
+        if (dx is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            // dx is the transposed convolution of dy, run by the direct kernel; no columns, no col2im.
+            Conv2dDirect.InputGrad((float[])(object)dy, dyOffset, (float[])(object)w, wOffset, (float[])(object)dx, g, outChannels);
+            if (dw is null && db is null) return;
+            dx = null;
+        }
+
+        if (dw is not null && k > SmallK && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        {
+            Conv2dDirect.WeightGrad((float[])(object)x, xOffset, (float[])(object)dy, dyOffset, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            if (dx is null) return;
+            dw = null;
+            db = null;
+        }
+
         if (dx is not null) Array.Clear(dx);
         if (db is not null) Array.Clear(db);
+        if (dw is not null && groups == 1 && k <= SmallK)
+        {
+            // A first layer (one to three input channels): dW has only O x K entries, each a long dot product, so a
+            // GEMM with a K-wide side would pad most of its tiles; dot products per sample need neither the dY'
+            // layout copy nor a columns buffer larger than one sample.
+            WeightGradByDots(x, xOffset, dy, dyOffset, dw, db, g, outChannels);
+            if (dx is null) return;
+            dw = null;
+            db = null;
+        }
+
         for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
             int count = Math.Min(chunk, g.N - n0), nl = count * l;
@@ -112,39 +156,76 @@ internal static class Conv2dKernel
         }
     }
 
-    // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L).
+    // dW[o, r] = sum over n, l of dy[n, o, l] cols_n[r, l] and db[o] = sum of dy[n, o, :], one sample at a time: the
+    // sample's columns (K x L) stay in cache while all O rows of its gradient pass over them. Samples are split over
+    // the threads; each thread sums into its own partial dW and db, added up at the end (in a fixed order).
+    private static void WeightGradByDots<T>(T[] x, int xOffset, T[] dy, int dyOffset, T[] dw, T[]? db, Im2ColGeometry g, int outChannels)
+        where T : unmanaged, INumber<T>
+    {
+        int k = g.C * g.Kh * g.Kw, l = g.L, planeIn = g.C * g.H * g.W, o = outChannels;
+        int parts = (long)g.N * o * k * l < 1 << 18 ? 1 : Math.Min(g.N, Environment.ProcessorCount);
+        using var partial = ScratchBuffer<T>.Rent(parts * ((o * k) + o), clear: true);
+        var one = g with { N = 1 };
+        void Part(int part)
+        {
+            var pdw = partial.Array.AsSpan(part * ((o * k) + o), o * k);
+            var pdb = partial.Array.AsSpan((part * ((o * k) + o)) + (o * k), o);
+            using var cols = ScratchBuffer<T>.Rent(k * l);
+            for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
+            {
+                ConvColumns.Im2Col(x, xOffset + (n * planeIn), cols.Array, one);
+                for (int oc = 0; oc < o; oc++)
+                {
+                    var row = dy.AsSpan(dyOffset + (((n * o) + oc) * l), l);
+                    pdb[oc] += TensorPrimitives.Sum<T>(row);
+                    for (int r = 0; r < k; r++) pdw[(oc * k) + r] += TensorPrimitives.Dot<T>(row, cols.Array.AsSpan(r * l, l));
+                }
+            }
+        }
+
+        if (parts == 1) Part(0);
+        else Parallel.For(0, parts, Part);
+        var sum = partial.Array.AsSpan(0, (o * k) + o);
+        for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, partial.Array.AsSpan(p * ((o * k) + o), (o * k) + o), sum);
+        sum[..(o * k)].CopyTo(dw);
+        if (db is not null) sum.Slice(o * k, o).CopyTo(db);
+    }
+
+    // y[n0 + i, o, :] = y'[o, i*L : (i+1)*L] + b[o]: the GEMM's (O, chunk*L) result back to (N, O, L). One work
+    // item per sample (O rows), not per row: a row is a few hundred bytes, far less than a delegate call costs.
     private static void Scatter<T>(T[] yp, T[] y, int yOffset, int count, int outChannels, int l, T[]? bias, int biasOffset)
         where T : unmanaged, INumber<T>
     {
         int nl = count * l;
-        void Row(int t)
+        void Sample(int i)
         {
-            int i = t / outChannels, o = t % outChannels;
-            var src = yp.AsSpan((o * nl) + (i * l), l);
-            var dst = y.AsSpan(yOffset + (t * l), l);
-            if (bias is null) src.CopyTo(dst);
-            else TensorPrimitives.Add(src, bias[biasOffset + o], dst);
+            for (int o = 0; o < outChannels; o++)
+            {
+                var src = yp.AsSpan((o * nl) + (i * l), l);
+                var dst = y.AsSpan(yOffset + (((i * outChannels) + o) * l), l);
+                if (bias is null) src.CopyTo(dst);
+                else TensorPrimitives.Add(src, bias[biasOffset + o], dst);
+            }
         }
 
-        if ((long)count * outChannels * l < 1 << 15)
-        {
-            for (int t = 0; t < count * outChannels; t++) Row(t);
-        }
-        else
-        {
-            Parallel.For(0, count * outChannels, Row);
-        }
+        if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
+        else Parallel.For(0, count, Sample);
     }
 
-    // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout.
+    // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout, one work item per sample.
     private static void Gather<T>(T[] dy, int dyOffset, T[] dyp, int count, int outChannels, int l)
         where T : unmanaged, INumber<T>
     {
         int nl = count * l;
-        for (int t = 0; t < count * outChannels; t++)
+        void Sample(int i)
         {
-            int i = t / outChannels, o = t % outChannels;
-            dy.AsSpan(dyOffset + (t * l), l).CopyTo(dyp.AsSpan((o * nl) + (i * l), l));
+            for (int o = 0; o < outChannels; o++)
+            {
+                dy.AsSpan(dyOffset + (((i * outChannels) + o) * l), l).CopyTo(dyp.AsSpan((o * nl) + (i * l), l));
+            }
         }
+
+        if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
+        else Parallel.For(0, count, Sample);
     }
 }

@@ -1,0 +1,264 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using DlPath.Tensors;
+
+namespace DlPath.NN;
+
+/// <summary>
+/// Max pooling with 2x2 windows, stride 2, no padding or dilation (the CNN training shape), forward and backward
+/// without an index array: the backward pass finds each window's winner again by comparing its four cells with
+/// the saved output, in the same scan order as the general kernel (row by row, first maximum wins, a NaN wins
+/// over numbers). float32 rows run 16 outputs per step on AVX-512; other types and row tails run the scalar loop.
+/// The readable twin is <see cref="Functional.MaxPool2dReference"/>.
+/// </summary>
+internal static class MaxPool2x2
+{
+    /// <summary>Below this many input elements a call stays on the calling thread.</summary>
+    private const long ParallelThreshold = 1 << 15;
+
+    /// <summary>Whether geometry (kh, kw, sh, sw, ph, pw, dh, dw, oh, ow) is the 2x2 / stride 2 case with every window inside an h x w plane.</summary>
+    public static bool Suits(int[] geo, int h, int w) =>
+        geo[0] == 2 && geo[1] == 2 && geo[2] == 2 && geo[3] == 2 && geo[4] == 0 && geo[5] == 0 && geo[6] == 1 && geo[7] == 1
+        && 2 * geo[8] <= h && 2 * geo[9] <= w;
+
+    /// <summary>y (N, C, oh, ow) = the max of each 2x2 window of x (N, C, H, W); both contiguous, same dtype.</summary>
+    public static unsafe void Forward(Tensor x, Tensor y)
+    {
+        int planes = x.Shape[0] * x.Shape[1], h = x.Shape[2], w = x.Shape[3], oh = y.Shape[2], ow = y.Shape[3];
+        if (x.DType == DType.Float32)
+        {
+            fixed (float* px = x.AsSpan<float>(), py = y.AsSpan<float>())
+            {
+                nint xa = (nint)px, ya = (nint)py;
+                ForPlanes(planes, h * w, (p0, p1) =>
+                {
+                    for (long p = p0; p < p1; p++)
+                    {
+                        for (int oy = 0; oy < oh; oy++)
+                        {
+                            float* r0 = (float*)xa + (p * h * w) + (2L * oy * w);
+                            ForwardRow(r0, r0 + w, (float*)ya + (p * oh * ow) + ((long)oy * ow), ow);
+                        }
+                    }
+                });
+            }
+        }
+        else
+        {
+            fixed (double* px = x.AsSpan<double>(), py = y.AsSpan<double>())
+            {
+                nint xa = (nint)px, ya = (nint)py;
+                ForPlanes(planes, h * w, (p0, p1) =>
+                {
+                    for (long p = p0; p < p1; p++)
+                    {
+                        for (int oy = 0; oy < oh; oy++)
+                        {
+                            double* r0 = (double*)xa + (p * h * w) + (2L * oy * w);
+                            ForwardRowScalar(r0, r0 + w, (double*)ya + (p * oh * ow) + ((long)oy * ow), 0, ow);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// dx (zeroed, shape of x) receives g at the first cell of each window that equals y (a NaN cell when y is NaN);
+    /// x, y, g contiguous, same dtype.
+    /// </summary>
+    public static unsafe void Backward(Tensor x, Tensor y, Tensor g, Tensor dx)
+    {
+        int planes = x.Shape[0] * x.Shape[1], h = x.Shape[2], w = x.Shape[3], oh = y.Shape[2], ow = y.Shape[3];
+        if (x.DType == DType.Float32)
+        {
+            fixed (float* px = x.AsSpan<float>(), py = y.AsSpan<float>(), pg = g.AsSpan<float>(), pd = dx.AsSpan<float>())
+            {
+                nint xa = (nint)px, ya = (nint)py, ga = (nint)pg, da = (nint)pd;
+                ForPlanes(planes, h * w, (p0, p1) =>
+                {
+                    for (long p = p0; p < p1; p++)
+                    {
+                        for (int oy = 0; oy < oh; oy++)
+                        {
+                            long xo = (p * h * w) + (2L * oy * w), yo = (p * oh * ow) + ((long)oy * ow);
+                            BackwardRow((float*)xa + xo, (float*)ya + yo, (float*)ga + yo, (float*)da + xo, w, ow);
+                        }
+                    }
+                });
+            }
+        }
+        else
+        {
+            fixed (double* px = x.AsSpan<double>(), py = y.AsSpan<double>(), pg = g.AsSpan<double>(), pd = dx.AsSpan<double>())
+            {
+                nint xa = (nint)px, ya = (nint)py, ga = (nint)pg, da = (nint)pd;
+                ForPlanes(planes, h * w, (p0, p1) =>
+                {
+                    for (long p = p0; p < p1; p++)
+                    {
+                        for (int oy = 0; oy < oh; oy++)
+                        {
+                            long xo = (p * h * w) + (2L * oy * w), yo = (p * oh * ow) + ((long)oy * ow);
+                            BackwardRowScalar((double*)xa + xo, (double*)ya + yo, (double*)ga + yo, (double*)da + xo, w, 0, ow);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    // Planes go to the threads in a few large blocks: one delegate call per plane would cost more than a small plane.
+    private static void ForPlanes(int planes, int planeSize, Action<int, int> body)
+    {
+        int parts = (long)planes * planeSize < ParallelThreshold ? 1 : Math.Min(planes, 4 * Environment.ProcessorCount);
+        if (parts <= 1)
+        {
+            body(0, planes);
+            return;
+        }
+
+        Parallel.For(0, parts, i => body((int)((long)planes * i / parts), (int)((long)planes * (i + 1) / parts)));
+    }
+
+    // One output row from input rows r0 and r1, 8 windows per step: the column-wise max of the two rows (16 lanes),
+    // then the max of each lane and its pair neighbour, then the even lanes packed into 8 outputs. Vector512.Max
+    // propagates NaN as the scan rule does. A short last step masks its loads and stores instead of running a
+    // scalar loop: random data makes the scalar comparisons mispredict about every other time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ForwardRow(float* r0, float* r1, float* y, int ow)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            ForwardRowScalar(r0, r1, y, 0, ow);
+            return;
+        }
+
+        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0);
+        var swap = Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
+        for (int ox = 0; ox < ow; ox += 8)
+        {
+            int n = Math.Min(8, ow - ox);
+            Vector512<float> a, b;
+            if (n == 8)
+            {
+                a = Vector512.Load(r0 + (2 * ox));
+                b = Vector512.Load(r1 + (2 * ox));
+            }
+            else
+            {
+                var m = InputMask(2 * n);
+                a = Avx512F.MaskLoad(r0 + (2 * ox), m, Vector512<float>.Zero);
+                b = Avx512F.MaskLoad(r1 + (2 * ox), m, Vector512<float>.Zero);
+            }
+
+            var v = Vector512.Max(a, b);
+            var r = Avx512F.PermuteVar16x32(Vector512.Max(v, Avx512F.PermuteVar16x32(v, swap)), even).GetLower();
+            if (n == 8) r.Store(y + ox);
+            else Avx.MaskStore(y + ox, InputMask(n).GetLower(), r);
+        }
+    }
+
+    // All-ones in lanes [0, n), zero above.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> InputMask(int n) =>
+        Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(n)).AsSingle();
+
+    private static unsafe void ForwardRowScalar<T>(T* r0, T* r1, T* y, int ox0, int ow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int ox = ox0; ox < ow; ox++)
+        {
+            int i = 2 * ox;
+            T best = r0[i];
+            Take(r0[i + 1], ref best);
+            Take(r1[i], ref best);
+            Take(r1[i + 1], ref best);
+            y[ox] = best;
+        }
+    }
+
+    // The scan rule: a later cell wins only when strictly greater, or when it is the first NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Take<T>(T v, ref T best)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (v > best || (T.IsNaN(v) && !T.IsNaN(best))) best = v;
+    }
+
+    // Per 8 windows (16 lanes of each input row, the window's two columns side by side): a cell matches when it
+    // equals the window's output (or both are NaN); it takes the gradient when it matches and no cell before it in
+    // scan order (its left neighbour, then the whole upper row) did.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void BackwardRow(float* r0, float* y, float* g, float* d0, int w, int ow)
+    {
+        float* r1 = r0 + w, d1 = d0 + w;
+        if (!Avx512F.IsSupported)
+        {
+            BackwardRowScalar(r0, y, g, d0, w, 0, ow);
+            return;
+        }
+
+        var dup = Vector512.Create(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
+        var swap = Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
+        var oddLanes = Vector512.Create(0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1).AsSingle();
+        for (int ox = 0; ox < ow; ox += 8)
+        {
+            int n = Math.Min(8, ow - ox);
+            Vector512<float> a, b, yd, gd, m = default;
+            if (n == 8)
+            {
+                yd = Avx512F.PermuteVar16x32(Vector256.Load(y + ox).ToVector512Unsafe(), dup);
+                gd = Avx512F.PermuteVar16x32(Vector256.Load(g + ox).ToVector512Unsafe(), dup);
+                a = Vector512.Load(r0 + (2 * ox));
+                b = Vector512.Load(r1 + (2 * ox));
+            }
+            else
+            {
+                var mo = InputMask(n);
+                m = InputMask(2 * n);
+                yd = Avx512F.PermuteVar16x32(Avx512F.MaskLoad(y + ox, mo, Vector512<float>.Zero), dup);
+                gd = Avx512F.PermuteVar16x32(Avx512F.MaskLoad(g + ox, mo, Vector512<float>.Zero), dup);
+                a = Avx512F.MaskLoad(r0 + (2 * ox), m, Vector512<float>.Zero);
+                b = Avx512F.MaskLoad(r1 + (2 * ox), m, Vector512<float>.Zero);
+            }
+
+            var ynan = ~Vector512.Equals(yd, yd);
+            var ea = Vector512.Equals(a, yd) | (~Vector512.Equals(a, a) & ynan);
+            var eb = Vector512.Equals(b, yd) | (~Vector512.Equals(b, b) & ynan);
+            var ea2 = Avx512F.PermuteVar16x32(ea, swap);
+            var eb2 = Avx512F.PermuteVar16x32(eb, swap);
+            var ta = Vector512.AndNot(ea, ea2 & oddLanes) & gd;
+            var tb = Vector512.AndNot(Vector512.AndNot(eb, eb2 & oddLanes), ea | ea2) & gd;
+            if (n == 8)
+            {
+                ta.Store(d0 + (2 * ox));
+                tb.Store(d1 + (2 * ox));
+            }
+            else
+            {
+                Avx512F.MaskStore(d0 + (2 * ox), m, ta);
+                Avx512F.MaskStore(d1 + (2 * ox), m, tb);
+            }
+        }
+    }
+
+    private static unsafe void BackwardRowScalar<T>(T* r0, T* y, T* g, T* d0, int w, int ox0, int ow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int ox = ox0; ox < ow; ox++)
+        {
+            // Cells in scan order: (0, 0), (0, 1), (1, 0), (1, 1).
+            int i = 2 * ox;
+            T target = y[ox];
+            bool nan = T.IsNaN(target);
+            int offset = Matches(r0[i], target, nan) ? i : Matches(r0[i + 1], target, nan) ? i + 1 : Matches(r0[w + i], target, nan) ? w + i : w + i + 1;
+            d0[offset] = g[ox];
+        }
+    }
+
+    private static bool Matches<T>(T v, T target, bool nan)
+        where T : IFloatingPointIeee754<T> => nan ? T.IsNaN(v) : v == target;
+}
