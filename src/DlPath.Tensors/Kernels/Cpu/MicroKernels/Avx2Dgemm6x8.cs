@@ -34,6 +34,24 @@ internal readonly unsafe struct Avx2Dgemm6x8 : IGemmMicroKernel<double>
         Vector256<double> c4_0 = default; Vector256<double> c4_1 = default;
         Vector256<double> c5_0 = default; Vector256<double> c5_1 = default;
 
+        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
+        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 7);
+            Sse.Prefetch0(c + ldc);
+            Sse.Prefetch0(c + ldc + 7);
+            Sse.Prefetch0(c + 2 * ldc);
+            Sse.Prefetch0(c + 2 * ldc + 7);
+            Sse.Prefetch0(c + 3 * ldc);
+            Sse.Prefetch0(c + 3 * ldc + 7);
+            Sse.Prefetch0(c + 4 * ldc);
+            Sse.Prefetch0(c + 4 * ldc + 7);
+            Sse.Prefetch0(c + 5 * ldc);
+            Sse.Prefetch0(c + 5 * ldc + 7);
+        }
+
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)
         {
@@ -116,6 +134,24 @@ internal readonly unsafe struct Avx2Dgemm6x8 : IGemmMicroKernel<double>
         Vector256<double> c3_0 = default; Vector256<double> c3_1 = default;
         Vector256<double> c4_0 = default; Vector256<double> c4_1 = default;
         Vector256<double> c5_0 = default; Vector256<double> c5_1 = default;
+
+        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
+        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 7);
+            Sse.Prefetch0(c + ldc);
+            Sse.Prefetch0(c + ldc + 7);
+            Sse.Prefetch0(c + 2 * ldc);
+            Sse.Prefetch0(c + 2 * ldc + 7);
+            Sse.Prefetch0(c + 3 * ldc);
+            Sse.Prefetch0(c + 3 * ldc + 7);
+            Sse.Prefetch0(c + 4 * ldc);
+            Sse.Prefetch0(c + 4 * ldc + 7);
+            Sse.Prefetch0(c + 5 * ldc);
+            Sse.Prefetch0(c + 5 * ldc + 7);
+        }
 
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)

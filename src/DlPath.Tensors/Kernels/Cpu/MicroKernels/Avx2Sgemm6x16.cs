@@ -35,6 +35,24 @@ internal readonly unsafe struct Avx2Sgemm6x16 : IGemmMicroKernel<float>
         Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
         Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
 
+        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
+        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 15);
+            Sse.Prefetch0(c + ldc);
+            Sse.Prefetch0(c + ldc + 15);
+            Sse.Prefetch0(c + 2 * ldc);
+            Sse.Prefetch0(c + 2 * ldc + 15);
+            Sse.Prefetch0(c + 3 * ldc);
+            Sse.Prefetch0(c + 3 * ldc + 15);
+            Sse.Prefetch0(c + 4 * ldc);
+            Sse.Prefetch0(c + 4 * ldc + 15);
+            Sse.Prefetch0(c + 5 * ldc);
+            Sse.Prefetch0(c + 5 * ldc + 15);
+        }
+
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)
         {
@@ -117,6 +135,24 @@ internal readonly unsafe struct Avx2Sgemm6x16 : IGemmMicroKernel<float>
         Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
         Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
         Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
+
+        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
+        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 15);
+            Sse.Prefetch0(c + ldc);
+            Sse.Prefetch0(c + ldc + 15);
+            Sse.Prefetch0(c + 2 * ldc);
+            Sse.Prefetch0(c + 2 * ldc + 15);
+            Sse.Prefetch0(c + 3 * ldc);
+            Sse.Prefetch0(c + 3 * ldc + 15);
+            Sse.Prefetch0(c + 4 * ldc);
+            Sse.Prefetch0(c + 4 * ldc + 15);
+            Sse.Prefetch0(c + 5 * ldc);
+            Sse.Prefetch0(c + 5 * ldc + 15);
+        }
 
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)
