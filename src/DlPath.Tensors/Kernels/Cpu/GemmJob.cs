@@ -102,23 +102,71 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         int mr = TK.MR, nr = TK.NR;
         _mPad = (g.M + mr - 1) / mr * mr;
         _nPad = (g.N + nr - 1) / nr * nr;
-        bool canShareA = g.Batch == 1 && (long)_mPad * KRounded(g.K) <= Gemm.MaxSharedPack;
-        bool canShareB = g.Batch == 1 && (long)_nPad * g.K <= Gemm.MaxSharedPack;
+        int tilesM = _mPad / mr, tilesN = _nPad / nr;
+        long packedA = (long)_mPad * KRounded(g.K), packedB = (long)_nPad * g.K;
+        // Sharing moves half of the packed operand between cores on every call (see Gemm.MinWorkToShare); only a
+        // long product amortises that.
+        bool share = g.Batch == 1 && work / _threads >= Gemm.MinWorkToShare;
+        bool canShareA = share && packedA <= Gemm.MaxSharedPack && tilesN >= 2;
+        bool canShareB = share && packedB <= Gemm.MaxSharedPack && tilesM >= 2;
+        int partsN = FinerSplit(tilesN, (long)_mPad * nr * g.K, _threads);
+        int partsM = FinerSplit(tilesM, (long)mr * _nPad * g.K, _threads);
+        long costA = canShareA ? SplitCost(tilesN, (long)_mPad * nr * g.K, partsN, _threads, packedA) : long.MaxValue;
+        long costB = canShareB ? SplitCost(tilesM, (long)mr * _nPad * g.K, partsM, _threads, packedB) : long.MaxValue;
+        if (canShareA && costA <= costB)
+        {
+            // Parts are column slices that all read one packed A and pack only their own columns of B.
+            _sharedA = SharedBuffer(packedA);
+            SplitM = 1;
+            SplitN = _parts = partsN;
+        }
+        else if (canShareB)
+        {
+            _sharedB = SharedBuffer(packedB);
+            SplitN = 1;
+            SplitM = _parts = partsM;
+        }
+        else
+        {
+            // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
+            // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
+            // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
+            long perThread = work / _threads;
+            int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
+            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread);
+        }
 
-        // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
-        // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
-        long perThread = work / _threads;
-        int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
-        (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread, canShareA, canShareB);
         _threads = Math.Min(_threads, _parts);
-        if (_parts > 1 && SplitM == 1 && canShareA)
-        {
-            _sharedA = SharedBuffer((long)_mPad * KRounded(g.K));
-        }
-        else if (_parts > 1 && SplitN == 1 && canShareB)
-        {
-            _sharedB = SharedBuffer((long)_nPad * g.K);
-        }
+    }
+
+    /// <summary>
+    /// Estimated cost of a one-dimensional split into <paramref name="parts"/> slices sharing one packed operand:
+    /// the padded multiply-adds of the busiest thread (parts are claimed as threads go, so a thread ends up with
+    /// about its share of the tiles, but never less than the largest part), plus the shared operand that every
+    /// part streams once (an element read costs about a multiply-add).
+    /// </summary>
+    internal static long SplitCost(int tiles, long workPerTile, int parts, int threads, long sharedElements)
+    {
+        long largest = (tiles + parts - 1) / parts;
+        long perThread = Math.Max(largest, (tiles + threads - 1) / threads);
+        return perThread * workPerTile + sharedElements * parts / threads;
+    }
+
+    /// <summary>
+    /// Parts for a one-dimensional split whose other operand is packed once and shared: then a part packs only
+    /// its own slice, so more (thinner) parts cost no extra packing, and they let a thread whose core is busy
+    /// with another process fall behind by a small part rather than by a quarter of the product.
+    /// </summary>
+    /// <param name="tiles">Tiles along the split dimension (a part holds at least one).</param>
+    /// <param name="workPerTile">Multiply-adds of one tile-wide slice.</param>
+    /// <param name="threads">Threads that will run the parts.</param>
+    /// <returns>At least min(tiles, threads) parts, at most MaxPartsPerThread per thread, each of at least
+    /// MinWorkPerPart multiply-adds where that still leaves one part per thread.</returns>
+    internal static int FinerSplit(int tiles, long workPerTile, int threads)
+    {
+        long byWork = workPerTile * tiles / Gemm.MinWorkPerPart;
+        long parts = Math.Min(Math.Min(tiles, (long)threads * Gemm.MaxPartsPerThread), byWork);
+        return (int)Math.Max(parts, Math.Min(tiles, threads));
     }
 
     /// <summary>Runs the planned job: the shared packing phase if any, then the parts.</summary>
