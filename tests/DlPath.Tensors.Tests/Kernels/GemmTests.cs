@@ -330,6 +330,49 @@ public class GemmTests
     }
 
     [Theory]
+    [InlineData(32, 9, 50176, true, 2)] // conv weight gradient: 3 x 1 tiles a quarter full; C^T is one tile
+    [InlineData(20, 30, 3000, false, 2)] // 2 x 1 tiles for 2 threads: split k instead
+    [InlineData(32, 9, 300, true, 1)] // too short to split k, still worth transposing
+    public void Plan_SmallCWithLongK_RunsThin(int m, int n, int k, bool swapped, int parts)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, TransB = true, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.True(job.Thin);
+        Assert.Equal(swapped, job.Swapped);
+        Assert.Equal(parts, job.Parts);
+    }
+
+    [Theory]
+    [InlineData(40, 40, 5000)] // 4 x 2 tiles: enough to split C
+    [InlineData(256, 256, 5000)] // C too large for private copies
+    public void Plan_WideEnoughC_IsNotThin(int m, int n, int k)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.False(job.Thin);
+    }
+
+    [Theory]
+    [InlineData(32, 9, 5000, 2)] // transposed, k split in two
+    [InlineData(17, 3, 1500, 2)] // transposed, edge rows and columns in both orientations
+    [InlineData(9, 32, 3000, 2)] // one tile, k split
+    [InlineData(70, 20, 1100, 4)] // 6 tiles for 4 threads: k split in two (1100 < 3 x 2 KC)
+    [InlineData(32, 9, 300, 1)] // transposed on one thread
+    public void ThinProducts_AllTransposes_MatchReference(int m, int n, int k, int threads)
+    {
+        for (int t = 0; t < 4; t++)
+        {
+            var d = new GemmTestData<float>(seed: m * 31 + n + k + t, t / 2 == 1, t % 2 == 1, m, n, k, pad: 3);
+            RunAndCompare(d, GemmIsa.Vector512, threads, 1f, 0f);
+            RunAndCompare(d, GemmIsa.Vector512, threads, -0.5f, 2f);
+            RunAndCompare(d, GemmIsa.Vector256, threads, 1f, 0f);
+        }
+
+        var dd = new GemmTestData<double>(seed: m + n + k, true, false, m, n, k, pad: 1);
+        RunAndCompare(dd, GemmIsa.Vector512, threads, 1.5, -1.0);
+    }
+
+    [Theory]
     [InlineData(3)]
     [InlineData(4)]
     public void MoreThreadsThanCores_GridSplitsMatchReference(int threads)

@@ -36,6 +36,9 @@ public static unsafe class Gemm
     /// </summary>
     internal const long MinWorkToShare = 1L << 26;
 
+    /// <summary>Largest C (elements) for thin mode, whose parts each write a private copy of C and sum them.</summary>
+    internal const long MaxThinC = 1 << 14;
+
     /// <summary>Smallest part (multiply-adds, ~12 microseconds) worth claiming separately when a split costs no packing.</summary>
     internal const long MinWorkPerPart = 1L << 20;
 

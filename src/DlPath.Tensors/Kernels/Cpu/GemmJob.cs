@@ -34,6 +34,11 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     private int _threads;
     private int _parts;
 
+    // Thin mode (see PlanThin): the product actually run, into _scratch, one m x n slice per part.
+    private GemmArgs<T> _thin;
+    private T[]? _scratchBuffer;
+    private T* _scratch;
+
     private enum Phase
     {
         Compute,
@@ -62,6 +67,15 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>Whether the plan packs all of op(B) once, shared by every part.</summary>
     public bool SharesB => _sharedB != null;
 
+    /// <summary>
+    /// Small C, long k: each part computes the whole of C over its own range of k into a scratch slice (summed at
+    /// the end), possibly as C^T = op(B)^T op(A)^T (see <see cref="Swapped"/>).
+    /// </summary>
+    public bool Thin { get; private set; }
+
+    /// <summary>Thin mode runs the transposed product, because C is much narrower than a micro-tile.</summary>
+    public bool Swapped { get; private set; }
+
     /// <summary>Parts of the planned job (at least the threads it uses).</summary>
     public int Parts => _parts;
 
@@ -75,10 +89,17 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         long work = (long)g.M * g.N * g.K;
         Small = GemmSmall.Suits(g.M, g.N, work);
         _sharedA = _sharedB = null;
+        Thin = Swapped = false;
         long threadsByWork = Math.Max(1, work * g.Batch / Gemm.MinWorkPerThread);
         _threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
         OverBatch = true;
         _parts = 1;
+        if (!Small && PlanThin(g))
+        {
+            OverBatch = false;
+            return;
+        }
+
         if (_threads <= 1)
         {
             return;
@@ -140,6 +161,88 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     }
 
     /// <summary>
+    /// Plans thin mode for a single product whose C is small (at most <see cref="Gemm.MaxThinC"/> elements) when
+    /// either C is so narrow that the transposed product pads far less (32 x 9 pads to 36 x 32 tiles, its transpose
+    /// 9 x 32 to one 12 x 32 tile), or C has too few tiles to give every thread two while k is long: then the
+    /// threads split k instead of C. Returns false (nothing planned) otherwise.
+    /// </summary>
+    private bool PlanThin(in GemmArgs<T> g)
+    {
+        int mr = TK.MR, nr = TK.NR;
+        if (g.Batch != 1 || (long)g.M * g.N > Gemm.MaxThinC)
+        {
+            return false;
+        }
+
+        long padded = (long)((g.M + mr - 1) / mr * mr) * ((g.N + nr - 1) / nr * nr);
+        long paddedT = (long)((g.N + mr - 1) / mr * mr) * ((g.M + nr - 1) / nr * nr);
+        bool swap = 4 * paddedT <= 3 * padded;
+        long tiles = swap ? (long)((g.N + mr - 1) / mr) * ((g.M + nr - 1) / nr) : (long)((g.M + mr - 1) / mr) * ((g.N + nr - 1) / nr);
+        int kParts = Math.Min(_threads, g.K / (2 * TK.KC));
+        if (!swap && (tiles >= 2L * _threads || kParts < 2))
+        {
+            return false;
+        }
+
+        Thin = true;
+        Swapped = swap;
+        _parts = _threads = Math.Max(1, kParts);
+        _thin = g;
+        if (swap)
+        {
+            // C^T (n x m) = op(B)^T (n x k) op(A)^T (k x m): B plays A with the opposite flag, and A plays B.
+            _thin.A = g.B;
+            _thin.Lda = g.Ldb;
+            _thin.TransA = !g.TransB;
+            _thin.B = g.A;
+            _thin.Ldb = g.Lda;
+            _thin.TransB = !g.TransA;
+            _thin.M = g.N;
+            _thin.N = g.M;
+        }
+
+        _thin.Alpha = T.One;
+        _thin.Beta = T.Zero;
+        _thin.Ldc = _thin.N;
+        _scratch = ScratchBuffer((long)_parts * g.M * g.N);
+        return true;
+    }
+
+    /// <summary>Part <paramref name="part"/> of thin mode: the whole (possibly transposed) C over its range of k.</summary>
+    private void RunThinPart(int part, int parts)
+    {
+        GemmArgs<T> e = _thin;
+        int k0 = (int)((long)Args.K * part / parts), k1 = (int)((long)Args.K * (part + 1) / parts);
+        e.K = k1 - k0;
+        e.A += e.TransA ? (nint)k0 * e.Lda : k0;
+        e.B += e.TransB ? k0 : (nint)k0 * e.Ldb;
+        e.C = _scratch + (nint)part * e.M * e.N;
+        GemmDriver<T, TK>.Run(e, 0, e.M, 0, e.N, null, 0, null, 0);
+    }
+
+    /// <summary>C = alpha * (sum of the parts' slices, transposed back if swapped) + beta * C.</summary>
+    private void MergeThin()
+    {
+        int m = Args.M, n = Args.N, size = m * n;
+        T alpha = Args.Alpha, beta = Args.Beta;
+        for (int i = 0; i < m; i++)
+        {
+            T* c = Args.C + (nint)i * Args.Ldc;
+            for (int j = 0; j < n; j++)
+            {
+                T* s = _scratch + (Swapped ? (nint)j * m + i : (nint)i * n + j);
+                T sum = *s;
+                for (int p = 1; p < _parts; p++)
+                {
+                    sum += s[(nint)p * size];
+                }
+
+                c[j] = beta == T.Zero ? alpha * sum : alpha * sum + beta * c[j];
+            }
+        }
+    }
+
+    /// <summary>
     /// Estimated cost of a one-dimensional split into <paramref name="parts"/> slices sharing one packed operand:
     /// the padded multiply-adds of the busiest thread (parts are claimed as threads go, so a thread ends up with
     /// about its share of the tiles, but never less than the largest part), plus the shared operand that every
@@ -172,6 +275,14 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>Runs the planned job: the shared packing phase if any, then the parts.</summary>
     public void Run()
     {
+        if (Thin)
+        {
+            _phase = Phase.Compute;
+            KernelWorkers.Run(this, _parts, _threads);
+            MergeThin();
+            return;
+        }
+
         if (_parts <= 1 || _threads <= 1)
         {
             _phase = Phase.Compute;
@@ -211,6 +322,12 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
             case Phase.PackB:
                 PackSharedB(part, parts);
                 return;
+        }
+
+        if (Thin)
+        {
+            RunThinPart(part, parts);
+            return;
         }
 
         int m = Args.M, n = Args.N;
@@ -287,6 +404,17 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
 
     /// <summary>k rounded up to whole KC blocks: a row-major A panel reserves KC per row even in a shorter last block.</summary>
     private static long KRounded(int k) => (long)(k + TK.KC - 1) / TK.KC * TK.KC;
+
+    /// <summary>A pointer to this caller's pinned thin-mode scratch of at least count elements (reused: no garbage).</summary>
+    private T* ScratchBuffer(long count)
+    {
+        if (_scratchBuffer is null || _scratchBuffer.Length < count)
+        {
+            _scratchBuffer = GC.AllocateUninitializedArray<T>((int)count, pinned: true);
+        }
+
+        return (T*)Unsafe.AsPointer(ref _scratchBuffer[0]);
+    }
 
     /// <summary>A 64-byte aligned pointer to this caller's pinned shared pack buffer of at least count elements.</summary>
     private T* SharedBuffer(long count)
