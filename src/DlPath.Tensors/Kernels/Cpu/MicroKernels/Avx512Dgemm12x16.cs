@@ -41,46 +41,47 @@ internal readonly unsafe struct Avx512Dgemm12x16 : IGemmMicroKernel<double>
         Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
         Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
 
-        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
-        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(c);
-            Sse.Prefetch0(c + 8);
-            Sse.Prefetch0(c + 15);
-            Sse.Prefetch0(c + ldc);
-            Sse.Prefetch0(c + ldc + 8);
-            Sse.Prefetch0(c + ldc + 15);
-            Sse.Prefetch0(c + 2 * ldc);
-            Sse.Prefetch0(c + 2 * ldc + 8);
-            Sse.Prefetch0(c + 2 * ldc + 15);
-            Sse.Prefetch0(c + 3 * ldc);
-            Sse.Prefetch0(c + 3 * ldc + 8);
-            Sse.Prefetch0(c + 3 * ldc + 15);
-            Sse.Prefetch0(c + 4 * ldc);
-            Sse.Prefetch0(c + 4 * ldc + 8);
-            Sse.Prefetch0(c + 4 * ldc + 15);
-            Sse.Prefetch0(c + 5 * ldc);
-            Sse.Prefetch0(c + 5 * ldc + 8);
-            Sse.Prefetch0(c + 5 * ldc + 15);
-            Sse.Prefetch0(c + 6 * ldc);
-            Sse.Prefetch0(c + 6 * ldc + 8);
-            Sse.Prefetch0(c + 6 * ldc + 15);
-            Sse.Prefetch0(c + 7 * ldc);
-            Sse.Prefetch0(c + 7 * ldc + 8);
-            Sse.Prefetch0(c + 7 * ldc + 15);
-            Sse.Prefetch0(c + 8 * ldc);
-            Sse.Prefetch0(c + 8 * ldc + 8);
-            Sse.Prefetch0(c + 8 * ldc + 15);
-            Sse.Prefetch0(c + 9 * ldc);
-            Sse.Prefetch0(c + 9 * ldc + 8);
-            Sse.Prefetch0(c + 9 * ldc + 15);
-            Sse.Prefetch0(c + 10 * ldc);
-            Sse.Prefetch0(c + 10 * ldc + 8);
-            Sse.Prefetch0(c + 10 * ldc + 15);
-            Sse.Prefetch0(c + 11 * ldc);
-            Sse.Prefetch0(c + 11 * ldc + 8);
-            Sse.Prefetch0(c + 11 * ldc + 15);
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 8);
+            Sse.Prefetch1(c + 15);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 8);
+            Sse.Prefetch1(c + ldc + 15);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 8);
+            Sse.Prefetch1(c + 2 * ldc + 15);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 8);
+            Sse.Prefetch1(c + 3 * ldc + 15);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 8);
+            Sse.Prefetch1(c + 4 * ldc + 15);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 8);
+            Sse.Prefetch1(c + 5 * ldc + 15);
+            Sse.Prefetch1(c + 6 * ldc);
+            Sse.Prefetch1(c + 6 * ldc + 8);
+            Sse.Prefetch1(c + 6 * ldc + 15);
+            Sse.Prefetch1(c + 7 * ldc);
+            Sse.Prefetch1(c + 7 * ldc + 8);
+            Sse.Prefetch1(c + 7 * ldc + 15);
+            Sse.Prefetch1(c + 8 * ldc);
+            Sse.Prefetch1(c + 8 * ldc + 8);
+            Sse.Prefetch1(c + 8 * ldc + 15);
+            Sse.Prefetch1(c + 9 * ldc);
+            Sse.Prefetch1(c + 9 * ldc + 8);
+            Sse.Prefetch1(c + 9 * ldc + 15);
+            Sse.Prefetch1(c + 10 * ldc);
+            Sse.Prefetch1(c + 10 * ldc + 8);
+            Sse.Prefetch1(c + 10 * ldc + 15);
+            Sse.Prefetch1(c + 11 * ldc);
+            Sse.Prefetch1(c + 11 * ldc + 8);
+            Sse.Prefetch1(c + 11 * ldc + 15);
         }
 
         // Per k step: 2 loads of B, 12 broadcasts of A, 24 FMAs; nothing else touches memory.
@@ -226,46 +227,47 @@ internal readonly unsafe struct Avx512Dgemm12x16 : IGemmMicroKernel<double>
         Vector512<double> c10_0 = default; Vector512<double> c10_1 = default;
         Vector512<double> c11_0 = default; Vector512<double> c11_1 = default;
 
-        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
-        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(c);
-            Sse.Prefetch0(c + 8);
-            Sse.Prefetch0(c + 15);
-            Sse.Prefetch0(c + ldc);
-            Sse.Prefetch0(c + ldc + 8);
-            Sse.Prefetch0(c + ldc + 15);
-            Sse.Prefetch0(c + 2 * ldc);
-            Sse.Prefetch0(c + 2 * ldc + 8);
-            Sse.Prefetch0(c + 2 * ldc + 15);
-            Sse.Prefetch0(c + 3 * ldc);
-            Sse.Prefetch0(c + 3 * ldc + 8);
-            Sse.Prefetch0(c + 3 * ldc + 15);
-            Sse.Prefetch0(c + 4 * ldc);
-            Sse.Prefetch0(c + 4 * ldc + 8);
-            Sse.Prefetch0(c + 4 * ldc + 15);
-            Sse.Prefetch0(c + 5 * ldc);
-            Sse.Prefetch0(c + 5 * ldc + 8);
-            Sse.Prefetch0(c + 5 * ldc + 15);
-            Sse.Prefetch0(c + 6 * ldc);
-            Sse.Prefetch0(c + 6 * ldc + 8);
-            Sse.Prefetch0(c + 6 * ldc + 15);
-            Sse.Prefetch0(c + 7 * ldc);
-            Sse.Prefetch0(c + 7 * ldc + 8);
-            Sse.Prefetch0(c + 7 * ldc + 15);
-            Sse.Prefetch0(c + 8 * ldc);
-            Sse.Prefetch0(c + 8 * ldc + 8);
-            Sse.Prefetch0(c + 8 * ldc + 15);
-            Sse.Prefetch0(c + 9 * ldc);
-            Sse.Prefetch0(c + 9 * ldc + 8);
-            Sse.Prefetch0(c + 9 * ldc + 15);
-            Sse.Prefetch0(c + 10 * ldc);
-            Sse.Prefetch0(c + 10 * ldc + 8);
-            Sse.Prefetch0(c + 10 * ldc + 15);
-            Sse.Prefetch0(c + 11 * ldc);
-            Sse.Prefetch0(c + 11 * ldc + 8);
-            Sse.Prefetch0(c + 11 * ldc + 15);
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 8);
+            Sse.Prefetch1(c + 15);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 8);
+            Sse.Prefetch1(c + ldc + 15);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 8);
+            Sse.Prefetch1(c + 2 * ldc + 15);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 8);
+            Sse.Prefetch1(c + 3 * ldc + 15);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 8);
+            Sse.Prefetch1(c + 4 * ldc + 15);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 8);
+            Sse.Prefetch1(c + 5 * ldc + 15);
+            Sse.Prefetch1(c + 6 * ldc);
+            Sse.Prefetch1(c + 6 * ldc + 8);
+            Sse.Prefetch1(c + 6 * ldc + 15);
+            Sse.Prefetch1(c + 7 * ldc);
+            Sse.Prefetch1(c + 7 * ldc + 8);
+            Sse.Prefetch1(c + 7 * ldc + 15);
+            Sse.Prefetch1(c + 8 * ldc);
+            Sse.Prefetch1(c + 8 * ldc + 8);
+            Sse.Prefetch1(c + 8 * ldc + 15);
+            Sse.Prefetch1(c + 9 * ldc);
+            Sse.Prefetch1(c + 9 * ldc + 8);
+            Sse.Prefetch1(c + 9 * ldc + 15);
+            Sse.Prefetch1(c + 10 * ldc);
+            Sse.Prefetch1(c + 10 * ldc + 8);
+            Sse.Prefetch1(c + 10 * ldc + 15);
+            Sse.Prefetch1(c + 11 * ldc);
+            Sse.Prefetch1(c + 11 * ldc + 8);
+            Sse.Prefetch1(c + 11 * ldc + 15);
         }
 
         // Per k step: 2 loads of B, 12 broadcasts of A, 24 FMAs; nothing else touches memory.

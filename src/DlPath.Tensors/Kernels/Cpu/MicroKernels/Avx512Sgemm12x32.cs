@@ -42,46 +42,47 @@ internal readonly unsafe struct Avx512Sgemm12x32 : IGemmMicroKernel<float>
         Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
         Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
 
-        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
-        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(c);
-            Sse.Prefetch0(c + 16);
-            Sse.Prefetch0(c + 31);
-            Sse.Prefetch0(c + ldc);
-            Sse.Prefetch0(c + ldc + 16);
-            Sse.Prefetch0(c + ldc + 31);
-            Sse.Prefetch0(c + 2 * ldc);
-            Sse.Prefetch0(c + 2 * ldc + 16);
-            Sse.Prefetch0(c + 2 * ldc + 31);
-            Sse.Prefetch0(c + 3 * ldc);
-            Sse.Prefetch0(c + 3 * ldc + 16);
-            Sse.Prefetch0(c + 3 * ldc + 31);
-            Sse.Prefetch0(c + 4 * ldc);
-            Sse.Prefetch0(c + 4 * ldc + 16);
-            Sse.Prefetch0(c + 4 * ldc + 31);
-            Sse.Prefetch0(c + 5 * ldc);
-            Sse.Prefetch0(c + 5 * ldc + 16);
-            Sse.Prefetch0(c + 5 * ldc + 31);
-            Sse.Prefetch0(c + 6 * ldc);
-            Sse.Prefetch0(c + 6 * ldc + 16);
-            Sse.Prefetch0(c + 6 * ldc + 31);
-            Sse.Prefetch0(c + 7 * ldc);
-            Sse.Prefetch0(c + 7 * ldc + 16);
-            Sse.Prefetch0(c + 7 * ldc + 31);
-            Sse.Prefetch0(c + 8 * ldc);
-            Sse.Prefetch0(c + 8 * ldc + 16);
-            Sse.Prefetch0(c + 8 * ldc + 31);
-            Sse.Prefetch0(c + 9 * ldc);
-            Sse.Prefetch0(c + 9 * ldc + 16);
-            Sse.Prefetch0(c + 9 * ldc + 31);
-            Sse.Prefetch0(c + 10 * ldc);
-            Sse.Prefetch0(c + 10 * ldc + 16);
-            Sse.Prefetch0(c + 10 * ldc + 31);
-            Sse.Prefetch0(c + 11 * ldc);
-            Sse.Prefetch0(c + 11 * ldc + 16);
-            Sse.Prefetch0(c + 11 * ldc + 31);
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 16);
+            Sse.Prefetch1(c + 31);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 16);
+            Sse.Prefetch1(c + ldc + 31);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 16);
+            Sse.Prefetch1(c + 2 * ldc + 31);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 16);
+            Sse.Prefetch1(c + 3 * ldc + 31);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 16);
+            Sse.Prefetch1(c + 4 * ldc + 31);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 16);
+            Sse.Prefetch1(c + 5 * ldc + 31);
+            Sse.Prefetch1(c + 6 * ldc);
+            Sse.Prefetch1(c + 6 * ldc + 16);
+            Sse.Prefetch1(c + 6 * ldc + 31);
+            Sse.Prefetch1(c + 7 * ldc);
+            Sse.Prefetch1(c + 7 * ldc + 16);
+            Sse.Prefetch1(c + 7 * ldc + 31);
+            Sse.Prefetch1(c + 8 * ldc);
+            Sse.Prefetch1(c + 8 * ldc + 16);
+            Sse.Prefetch1(c + 8 * ldc + 31);
+            Sse.Prefetch1(c + 9 * ldc);
+            Sse.Prefetch1(c + 9 * ldc + 16);
+            Sse.Prefetch1(c + 9 * ldc + 31);
+            Sse.Prefetch1(c + 10 * ldc);
+            Sse.Prefetch1(c + 10 * ldc + 16);
+            Sse.Prefetch1(c + 10 * ldc + 31);
+            Sse.Prefetch1(c + 11 * ldc);
+            Sse.Prefetch1(c + 11 * ldc + 16);
+            Sse.Prefetch1(c + 11 * ldc + 31);
         }
 
         // Per k step: 2 loads of B, 12 broadcasts of A, 24 FMAs; nothing else touches memory.
@@ -227,46 +228,47 @@ internal readonly unsafe struct Avx512Sgemm12x32 : IGemmMicroKernel<float>
         Vector512<float> c10_0 = default; Vector512<float> c10_1 = default;
         Vector512<float> c11_0 = default; Vector512<float> c11_1 = default;
 
-        // Start fetching the C tile now, so it is in L1 when the k loop ends: its rows are ldc apart (a page or
-        // more in large products), and loading or storing them cold would stall the core for ~100s of cycles.
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(c);
-            Sse.Prefetch0(c + 16);
-            Sse.Prefetch0(c + 31);
-            Sse.Prefetch0(c + ldc);
-            Sse.Prefetch0(c + ldc + 16);
-            Sse.Prefetch0(c + ldc + 31);
-            Sse.Prefetch0(c + 2 * ldc);
-            Sse.Prefetch0(c + 2 * ldc + 16);
-            Sse.Prefetch0(c + 2 * ldc + 31);
-            Sse.Prefetch0(c + 3 * ldc);
-            Sse.Prefetch0(c + 3 * ldc + 16);
-            Sse.Prefetch0(c + 3 * ldc + 31);
-            Sse.Prefetch0(c + 4 * ldc);
-            Sse.Prefetch0(c + 4 * ldc + 16);
-            Sse.Prefetch0(c + 4 * ldc + 31);
-            Sse.Prefetch0(c + 5 * ldc);
-            Sse.Prefetch0(c + 5 * ldc + 16);
-            Sse.Prefetch0(c + 5 * ldc + 31);
-            Sse.Prefetch0(c + 6 * ldc);
-            Sse.Prefetch0(c + 6 * ldc + 16);
-            Sse.Prefetch0(c + 6 * ldc + 31);
-            Sse.Prefetch0(c + 7 * ldc);
-            Sse.Prefetch0(c + 7 * ldc + 16);
-            Sse.Prefetch0(c + 7 * ldc + 31);
-            Sse.Prefetch0(c + 8 * ldc);
-            Sse.Prefetch0(c + 8 * ldc + 16);
-            Sse.Prefetch0(c + 8 * ldc + 31);
-            Sse.Prefetch0(c + 9 * ldc);
-            Sse.Prefetch0(c + 9 * ldc + 16);
-            Sse.Prefetch0(c + 9 * ldc + 31);
-            Sse.Prefetch0(c + 10 * ldc);
-            Sse.Prefetch0(c + 10 * ldc + 16);
-            Sse.Prefetch0(c + 10 * ldc + 31);
-            Sse.Prefetch0(c + 11 * ldc);
-            Sse.Prefetch0(c + 11 * ldc + 16);
-            Sse.Prefetch0(c + 11 * ldc + 31);
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 16);
+            Sse.Prefetch1(c + 31);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 16);
+            Sse.Prefetch1(c + ldc + 31);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 16);
+            Sse.Prefetch1(c + 2 * ldc + 31);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 16);
+            Sse.Prefetch1(c + 3 * ldc + 31);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 16);
+            Sse.Prefetch1(c + 4 * ldc + 31);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 16);
+            Sse.Prefetch1(c + 5 * ldc + 31);
+            Sse.Prefetch1(c + 6 * ldc);
+            Sse.Prefetch1(c + 6 * ldc + 16);
+            Sse.Prefetch1(c + 6 * ldc + 31);
+            Sse.Prefetch1(c + 7 * ldc);
+            Sse.Prefetch1(c + 7 * ldc + 16);
+            Sse.Prefetch1(c + 7 * ldc + 31);
+            Sse.Prefetch1(c + 8 * ldc);
+            Sse.Prefetch1(c + 8 * ldc + 16);
+            Sse.Prefetch1(c + 8 * ldc + 31);
+            Sse.Prefetch1(c + 9 * ldc);
+            Sse.Prefetch1(c + 9 * ldc + 16);
+            Sse.Prefetch1(c + 9 * ldc + 31);
+            Sse.Prefetch1(c + 10 * ldc);
+            Sse.Prefetch1(c + 10 * ldc + 16);
+            Sse.Prefetch1(c + 10 * ldc + 31);
+            Sse.Prefetch1(c + 11 * ldc);
+            Sse.Prefetch1(c + 11 * ldc + 16);
+            Sse.Prefetch1(c + 11 * ldc + 31);
         }
 
         // Per k step: 2 loads of B, 12 broadcasts of A, 24 FMAs; nothing else touches memory.
