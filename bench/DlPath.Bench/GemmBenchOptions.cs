@@ -21,6 +21,9 @@ internal sealed record GemmBenchOptions
     /// <summary>Also time the MLP training shapes.</summary>
     public bool Shapes { get; init; } = true;
 
+    /// <summary>Extra products to time, as "OPS:MxKxN" (OPS = NN, TN, NT or TT: op(A), op(B) as stored or transposed).</summary>
+    public IReadOnlyList<string> Extra { get; init; } = [];
+
     /// <summary>Parses the arguments after the <c>gemm</c> command.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static GemmBenchOptions Parse(IReadOnlyList<string> args)
@@ -37,6 +40,7 @@ internal sealed record GemmBenchOptions
                 "--json" => o with { Json = true },
                 "--with-reference" => o with { WithReference = true },
                 "--no-shapes" => o with { Shapes = false },
+                "--shapes" => o with { Extra = [.. o.Extra, .. ParseShapes(Value())] },
                 _ => throw new ArgumentException($"unknown option '{args[i]}' (see --help)"),
             };
         }
@@ -47,6 +51,23 @@ internal sealed record GemmBenchOptions
     private static int[] ParseSizes(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => PositiveInt("--sizes", s))
+            .ToArray();
+
+    /// <summary>"NN:64x288x1960,TN:288x1960x64": validated and normalised to upper-case OPS.</summary>
+    private static string[] ParseShapes(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s =>
+            {
+                string[] parts = s.Split(':');
+                string ops = parts[0].ToUpperInvariant();
+                string[] dims = parts.Length == 2 ? parts[1].Split('x') : [];
+                if (parts.Length != 2 || ops.Length != 2 || ops.Any(ch => ch is not ('N' or 'T')) || dims.Length != 3)
+                {
+                    throw new ArgumentException($"--shapes: '{s}' is not OPS:MxKxN (e.g. NT:64x1960x288)");
+                }
+
+                return $"{ops}:{PositiveInt("--shapes", dims[0])}x{PositiveInt("--shapes", dims[1])}x{PositiveInt("--shapes", dims[2])}";
+            })
             .ToArray();
 
     private static int PositiveInt(string option, string text) =>

@@ -26,7 +26,7 @@ internal static class GemmSideBySide
     {
         KernelOptions.MaxThreads = o.Threads;
         var squares = o.Sizes.Select(n => new GemmCase($"n = {n}", $"NN:{n}x{n}x{n}", false, false, n, n, n)).ToArray();
-        GemmCase[] shapes = o.Shapes ? MlpShapes : [];
+        GemmCase[] shapes = [.. o.Shapes ? MlpShapes : [], .. o.Extra.Select(FromSpec)];
         var dl = new Dictionary<GemmCase, double>();
         var reference = new Dictionary<GemmCase, ReferenceScripts.Figures>();
 
@@ -71,11 +71,19 @@ internal static class GemmSideBySide
             PrintTable("Square GEMM, C (n x n) = A (n x n) @ B (n x n)", squares, dl, reference, o.WithReference);
             if (shapes.Length > 0)
             {
-                PrintTable("MLP training shapes (Fashion-MNIST MLP, 784 -> 256, batch 128)", shapes, dl, reference, o.WithReference);
+                PrintTable(o.Extra.Count == 0 ? "MLP training shapes (Fashion-MNIST MLP, 784 -> 256, batch 128)" : "Other shapes: C (m x n) = op(A) (m x k) @ op(B) (k x n)",
+                    shapes, dl, reference, o.WithReference);
             }
         }
 
         return 0;
+    }
+
+    /// <summary>A case from a validated "OPS:MxKxN" spec.</summary>
+    private static GemmCase FromSpec(string spec)
+    {
+        int[] d = spec[3..].Split('x').Select(int.Parse).ToArray();
+        return new GemmCase(spec[..2], spec, spec[0] == 'T', spec[1] == 'T', d[0], d[2], d[1]);
     }
 
     /// <summary>Best-of-reps GFLOP/s of one case, with the same repetition rule as numpy_gemm.py.</summary>

@@ -36,7 +36,7 @@ static int Usage(int code)
     (code == 0 ? Console.Out : Console.Error).WriteLine(
         """
         usage: DlPath.Bench gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
-                                 [--rounds R] [--no-shapes]
+                                 [--rounds R] [--no-shapes] [--shapes OPS:MxKxN,...]
                DlPath.Bench micro [BenchmarkDotNet arguments]
                DlPath.Bench kernel
                DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--json]
@@ -44,7 +44,8 @@ static int Usage(int code)
           gemm    DlPath FP32 GEMM throughput (GFLOP/s) on n x n matrices and on the MLP training shapes.
                   --with-reference runs ../shared/bench/numpy_gemm.py (NumPy/OpenBLAS, PyTorch) and
                   bench/reference/numpy_shapes.py in the same run and prints both figures and the ratio.
-                  --json prints {"rows":[{"n":...,"gflops":...}]} for DlPath alone.
+                  --json prints {"rows":[{"n":...,"gflops":...}]} for DlPath alone. --shapes adds products
+                  such as NT:64x1960x288 (OPS: op(A), op(B) as stored, N, or transposed, T).
           micro   BenchmarkDotNet micro-benchmarks (GEMM kernels and paths).
           kernel  one core's micro-kernel throughput on packed, cache-resident panels (no packing, no threads).
           train   the Fashion-MNIST MLP/CNN epoch of ../shared/bench/torch_fmnist.py in DlPath: seconds per

@@ -209,10 +209,12 @@ public class GemmTests
         });
     }
 
-    [Fact]
-    public void SteadyStateCall_AllocatesNothing()
+    [Theory]
+    [InlineData(128, 128, 128)]
+    [InlineData(32, 9, 5000)] // thin mode: its scratch copies of C are reused too
+    public void SteadyStateCall_AllocatesNothing(int m, int n, int k)
     {
-        var d = new GemmTestData<float>(seed: 1, transA: false, transB: true, m: 128, n: 128, k: 128, pad: 0);
+        var d = new GemmTestData<float>(seed: 1, transA: false, transB: true, m: m, n: n, k: k, pad: 0);
         var c = new float[d.C.Length];
         void Call() => Gemm.Multiply(false, true, d.M, d.N, d.K, 1f, d.A, d.Lda, d.B, d.Ldb, 0f, c, d.Ldc);
         // The first calls allocate the per-thread pack buffers, and tiered compilation allocates while it
@@ -267,10 +269,12 @@ public class GemmTests
     }
 
     [Theory]
-    [InlineData(128, 256, 784, false, false, true, false)] // forward X W: parts split columns, share packed A
-    [InlineData(784, 256, 128, true, false, true, false)] // dW = X^T dY: 66 row tiles split unevenly, so columns
-    [InlineData(1024, 64, 1024, false, true, false, true)] // tall and thin: parts split rows, share packed B
+    [InlineData(130, 4100, 1000, false, false, true, false)] // wide: parts split columns, share the small packed A
+    [InlineData(4100, 40, 1000, false, true, false, true)] // tall and thin: parts split rows, share packed B
     [InlineData(2048, 2048, 2048, false, false, false, false)] // operands too big to share: each part packs its own
+    [InlineData(128, 256, 784, false, false, false, false)] // forward X W: too short to pay for moving a shared A
+    [InlineData(784, 256, 128, true, false, false, false)] // dW = X^T dY
+    [InlineData(128, 128, 128, false, false, false, false)]
     public void Plan_SharesTheOperandEveryPartNeeds(int m, int n, int k, bool ta, bool tb, bool sharesA, bool sharesB)
     {
         var job = new GemmJob<float, Avx512Sgemm12x32>();
@@ -287,6 +291,99 @@ public class GemmTests
         if (sharesB)
         {
             Assert.Equal(1, job.SplitN);
+        }
+    }
+
+    [Theory]
+    [InlineData(8, 3_300_000L, 2, 8)] // one tile per part when each is big enough
+    [InlineData(4, 540_000L, 2, 2)] // parts of at least MinWorkPerPart: two of two tiles
+    [InlineData(66, 400_000L, 2, 16)] // at most MaxPartsPerThread per thread
+    [InlineData(3, 10L, 2, 2)] // tiny slices: still one part per thread
+    [InlineData(1, 10_000_000L, 4, 1)] // never more parts than tiles
+    public void FinerSplit_BoundsThePartCount(int tiles, long workPerTile, int threads, int expected)
+    {
+        Assert.Equal(expected, GemmJob<float, Avx512Sgemm12x32>.FinerSplit(tiles, workPerTile, threads));
+    }
+
+    [Fact]
+    public void SplitCost_CountsTheBusiestThreadAndTheSharedStream()
+    {
+        // 11 tiles on 2 threads: one thread gets 6 however they are cut; 2 parts of 6 and 5 tiles, same.
+        Assert.Equal(6 * 100 + 1000 * 2 / 2, GemmJob<float, Avx512Sgemm12x32>.SplitCost(11, 100, 2, 2, 1000));
+        Assert.Equal(6 * 100 + 1000 * 11 / 2, GemmJob<float, Avx512Sgemm12x32>.SplitCost(11, 100, 11, 2, 1000));
+
+        // 3 parts of 4 tiles on 4 threads: a part is the unit, so the busiest thread has 4 tiles, not 3.
+        Assert.Equal(4 * 100, GemmJob<float, Avx512Sgemm12x32>.SplitCost(12, 100, 3, 4, 0));
+    }
+
+    [Theory]
+    [InlineData(false, false, 130, 2100, 520)] // shares A: 66 column tiles (the last of 20 columns) in 16 parts
+    [InlineData(true, true, 4100, 40, 1000)] // shares B: 342 row tiles (the last of 8 rows) in 16 parts; 2 column tiles
+    public void SharedOperandSplits_MatchReference(bool ta, bool tb, int m, int n, int k)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, TransA = ta, TransB = tb, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.True(job.SharesA || job.SharesB, "the shape must exercise the shared path");
+        Assert.Equal(16, job.Parts);
+
+        var d = new GemmTestData<float>(seed: m + n + k, ta, tb, m, n, k, pad: 3);
+        RunAndCompare(d, GemmIsa.Vector512, 2, 1f, 0f);
+        RunAndCompare(d, GemmIsa.Vector512, 2, 0.5f, -1f);
+    }
+
+    [Theory]
+    [InlineData(32, 9, 50176, true, 2)] // conv weight gradient: 3 x 1 tiles a quarter full; C^T is one tile
+    [InlineData(20, 30, 3000, false, 2)] // 2 x 1 tiles for 2 threads: split k instead
+    [InlineData(32, 9, 300, true, 1)] // too short to split k, still worth transposing
+    public void Plan_SmallCWithLongK_RunsThin(int m, int n, int k, bool swapped, int parts)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, TransB = true, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.True(job.Thin);
+        Assert.Equal(swapped, job.Swapped);
+        Assert.Equal(parts, job.Parts);
+    }
+
+    [Theory]
+    [InlineData(40, 40, 5000)] // 4 x 2 tiles: enough to split C
+    [InlineData(256, 256, 5000)] // C too large for private copies
+    public void Plan_WideEnoughC_IsNotThin(int m, int n, int k)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        job.Plan(new GemmArgs<float> { M = m, N = n, K = k, Alpha = 1f, Batch = 1 }, maxThreads: 2);
+        Assert.False(job.Thin);
+    }
+
+    [Theory]
+    [InlineData(32, 9, 5000, 2)] // transposed, k split in two
+    [InlineData(17, 3, 1500, 2)] // transposed, edge rows and columns in both orientations
+    [InlineData(9, 32, 3000, 2)] // one tile, k split
+    [InlineData(70, 20, 1100, 4)] // 6 tiles for 4 threads: k split in two (1100 < 3 x 2 KC)
+    [InlineData(32, 9, 300, 1)] // transposed on one thread
+    public void ThinProducts_AllTransposes_MatchReference(int m, int n, int k, int threads)
+    {
+        for (int t = 0; t < 4; t++)
+        {
+            var d = new GemmTestData<float>(seed: m * 31 + n + k + t, t / 2 == 1, t % 2 == 1, m, n, k, pad: 3);
+            RunAndCompare(d, GemmIsa.Vector512, threads, 1f, 0f);
+            RunAndCompare(d, GemmIsa.Vector512, threads, -0.5f, 2f);
+            RunAndCompare(d, GemmIsa.Vector256, threads, 1f, 0f);
+        }
+
+        var dd = new GemmTestData<double>(seed: m + n + k, true, false, m, n, k, pad: 1);
+        RunAndCompare(dd, GemmIsa.Vector512, threads, 1.5, -1.0);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void MoreThreadsThanCores_GridSplitsMatchReference(int threads)
+    {
+        // Grids of 3 and 4 parts cut 11 x 9, 22 x 5 and 6 x 5 tiles unevenly, with edge tiles in the last ones.
+        foreach (var (m, n, k, ta, tb) in new[] { (129, 275, 131, false, false), (257, 140, 300, true, true), (63, 129, 257, false, true) })
+        {
+            var d = new GemmTestData<float>(seed: threads * 1000 + m, ta, tb, m, n, k, pad: 2);
+            RunAndCompare(d, GemmIsa.Vector512, threads, 1f, 0.5f);
         }
     }
 

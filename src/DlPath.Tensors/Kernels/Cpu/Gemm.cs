@@ -28,8 +28,29 @@ public static unsafe class Gemm
     /// <summary>Multiply-adds one extra thread must get before waking it pays (about 2 microseconds of work).</summary>
     internal const long MinWorkPerThread = 64 * 64 * 64;
 
-    /// <summary>Largest operand (elements, padded) packed once and shared by all parts: 8 MiB of float.</summary>
-    internal const long MaxSharedPack = 1 << 21;
+    /// <summary>
+    /// Multiply-adds per thread (~0.8 ms) below which no operand is packed once and shared. Sharing costs a second
+    /// fork-join, and every part then reads the half of the packed operand that the other core wrote, line by line
+    /// from that core's cache: measured on the 2-core development machine, 128 x 128 x 128 ran at 110 GFLOP/s with
+    /// A shared and at 220 without, 256^3 and the MLP shapes 15-20 % faster without.
+    /// </summary>
+    internal const long MinWorkToShare = 1L << 26;
+
+    /// <summary>Largest C (elements) for thin mode, whose parts each write a private copy of C and sum them.</summary>
+    internal const long MaxThinC = 1 << 14;
+
+    /// <summary>Smallest part (multiply-adds, ~12 microseconds) worth claiming separately when a split costs no packing.</summary>
+    internal const long MinWorkPerPart = 1L << 20;
+
+    /// <summary>Most parts per thread when a split costs no packing: finer buys little balance for more claims.</summary>
+    internal const int MaxPartsPerThread = 8;
+
+    /// <summary>
+    /// Largest operand (elements, padded) packed once and shared by all parts: 2 MiB of float. Every part streams
+    /// all of a shared operand, so beyond the size of an L2 that traffic costs more than packing the operand once
+    /// per row or column of parts.
+    /// </summary>
+    internal const long MaxSharedPack = 1 << 19;
 
     /// <summary>C = alpha * op(A) * op(B) + beta * C in float32; see the class remarks for shapes and layout.</summary>
     /// <param name="transA">Use A^T: A is then stored (k x m).</param>
@@ -212,13 +233,12 @@ public static unsafe class Gemm
 
     /// <summary>
     /// Chooses a SplitM x SplitN grid of C rectangles for (up to) <paramref name="parts"/> parts that minimises
-    /// the cost of the largest part: padded tile work plus packing. A part packs the rows of A and the columns of
-    /// B it needs, except an operand packed once up front and shared (A when the grid has one row of parts and
-    /// <paramref name="canShareA"/>, B likewise), whose packing is spread over all parts.
+    /// the cost of the largest part: padded tile work plus packing. Each part packs the rows of A and the columns
+    /// of B it needs (the grid is for operands too large to pack once and share; see GemmJob.Plan).
     /// </summary>
     /// <returns>The grid and its number of parts (fewer than asked when there are too few tiles).</returns>
     internal static (int SplitM, int SplitN, int Parts) ChooseSplit(
-        int m, int n, int k, int mr, int nr, int parts, bool canShareA = false, bool canShareB = false)
+        int m, int n, int k, int mr, int nr, int parts)
     {
         // Packing one element costs about as much as 8 multiply-adds of the micro-kernel (a copy or shuffle
         // against 1/32 of a cycle per FMA lane).
@@ -237,9 +257,7 @@ public static unsafe class Gemm
 
                 int sn = t / sm;
                 long rows = (tilesM + sm - 1) / sm * mr, cols = (tilesN + sn - 1) / sn * nr;
-                long packA = sm == 1 && canShareA ? (rows + t - 1) / t : rows;
-                long packB = sn == 1 && canShareB ? (cols + t - 1) / t : cols;
-                long cost = rows * cols * k + PackWeight * k * (packA + packB);
+                long cost = rows * cols * k + PackWeight * k * (rows + cols);
                 if (cost < bestCost)
                 {
                     bestCost = cost;

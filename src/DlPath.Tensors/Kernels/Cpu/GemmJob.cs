@@ -34,6 +34,11 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     private int _threads;
     private int _parts;
 
+    // Thin mode (see PlanThin): the product actually run, into _scratch, one m x n slice per part.
+    private GemmArgs<T> _thin;
+    private T[]? _scratchBuffer;
+    private T* _scratch;
+
     private enum Phase
     {
         Compute,
@@ -62,6 +67,15 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>Whether the plan packs all of op(B) once, shared by every part.</summary>
     public bool SharesB => _sharedB != null;
 
+    /// <summary>
+    /// Small C, long k: each part computes the whole of C over its own range of k into a scratch slice (summed at
+    /// the end), possibly as C^T = op(B)^T op(A)^T (see <see cref="Swapped"/>).
+    /// </summary>
+    public bool Thin { get; private set; }
+
+    /// <summary>Thin mode runs the transposed product, because C is much narrower than a micro-tile.</summary>
+    public bool Swapped { get; private set; }
+
     /// <summary>Parts of the planned job (at least the threads it uses).</summary>
     public int Parts => _parts;
 
@@ -75,10 +89,17 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         long work = (long)g.M * g.N * g.K;
         Small = GemmSmall.Suits(g.M, g.N, work);
         _sharedA = _sharedB = null;
+        Thin = Swapped = false;
         long threadsByWork = Math.Max(1, work * g.Batch / Gemm.MinWorkPerThread);
         _threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
         OverBatch = true;
         _parts = 1;
+        if (!Small && PlanThin(g))
+        {
+            OverBatch = false;
+            return;
+        }
+
         if (_threads <= 1)
         {
             return;
@@ -102,28 +123,166 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         int mr = TK.MR, nr = TK.NR;
         _mPad = (g.M + mr - 1) / mr * mr;
         _nPad = (g.N + nr - 1) / nr * nr;
-        bool canShareA = g.Batch == 1 && (long)_mPad * KRounded(g.K) <= Gemm.MaxSharedPack;
-        bool canShareB = g.Batch == 1 && (long)_nPad * g.K <= Gemm.MaxSharedPack;
+        int tilesM = _mPad / mr, tilesN = _nPad / nr;
+        long packedA = (long)_mPad * KRounded(g.K), packedB = (long)_nPad * g.K;
+        // Sharing moves half of the packed operand between cores on every call (see Gemm.MinWorkToShare); only a
+        // long product amortises that.
+        bool share = g.Batch == 1 && work / _threads >= Gemm.MinWorkToShare;
+        bool canShareA = share && packedA <= Gemm.MaxSharedPack && tilesN >= 2;
+        bool canShareB = share && packedB <= Gemm.MaxSharedPack && tilesM >= 2;
+        int partsN = FinerSplit(tilesN, (long)_mPad * nr * g.K, _threads);
+        int partsM = FinerSplit(tilesM, (long)mr * _nPad * g.K, _threads);
+        long costA = canShareA ? SplitCost(tilesN, (long)_mPad * nr * g.K, partsN, _threads, packedA) : long.MaxValue;
+        long costB = canShareB ? SplitCost(tilesM, (long)mr * _nPad * g.K, partsM, _threads, packedB) : long.MaxValue;
+        if (canShareA && costA <= costB)
+        {
+            // Parts are column slices that all read one packed A and pack only their own columns of B.
+            _sharedA = SharedBuffer(packedA);
+            SplitM = 1;
+            SplitN = _parts = partsN;
+        }
+        else if (canShareB)
+        {
+            _sharedB = SharedBuffer(packedB);
+            SplitN = 1;
+            SplitM = _parts = partsM;
+        }
+        else
+        {
+            // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
+            // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
+            // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
+            long perThread = work / _threads;
+            int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
+            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread);
+        }
 
-        // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
-        // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
-        long perThread = work / _threads;
-        int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
-        (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread, canShareA, canShareB);
         _threads = Math.Min(_threads, _parts);
-        if (_parts > 1 && SplitM == 1 && canShareA)
+    }
+
+    /// <summary>
+    /// Plans thin mode for a single product whose C is small (at most <see cref="Gemm.MaxThinC"/> elements) when
+    /// either C is so narrow that the transposed product pads far less (32 x 9 pads to 36 x 32 tiles, its transpose
+    /// 9 x 32 to one 12 x 32 tile), or C has too few tiles to give every thread two while k is long: then the
+    /// threads split k instead of C. Returns false (nothing planned) otherwise.
+    /// </summary>
+    private bool PlanThin(in GemmArgs<T> g)
+    {
+        int mr = TK.MR, nr = TK.NR;
+        if (g.Batch != 1 || (long)g.M * g.N > Gemm.MaxThinC)
         {
-            _sharedA = SharedBuffer((long)_mPad * KRounded(g.K));
+            return false;
         }
-        else if (_parts > 1 && SplitN == 1 && canShareB)
+
+        long padded = (long)((g.M + mr - 1) / mr * mr) * ((g.N + nr - 1) / nr * nr);
+        long paddedT = (long)((g.N + mr - 1) / mr * mr) * ((g.M + nr - 1) / nr * nr);
+        bool swap = 4 * paddedT <= 3 * padded;
+        long tiles = swap ? (long)((g.N + mr - 1) / mr) * ((g.M + nr - 1) / nr) : (long)((g.M + mr - 1) / mr) * ((g.N + nr - 1) / nr);
+        int kParts = Math.Min(_threads, g.K / (2 * TK.KC));
+        if (!swap && (tiles >= 2L * _threads || kParts < 2))
         {
-            _sharedB = SharedBuffer((long)_nPad * g.K);
+            return false;
         }
+
+        Thin = true;
+        Swapped = swap;
+        _parts = _threads = Math.Max(1, kParts);
+        _thin = g;
+        if (swap)
+        {
+            // C^T (n x m) = op(B)^T (n x k) op(A)^T (k x m): B plays A with the opposite flag, and A plays B.
+            _thin.A = g.B;
+            _thin.Lda = g.Ldb;
+            _thin.TransA = !g.TransB;
+            _thin.B = g.A;
+            _thin.Ldb = g.Lda;
+            _thin.TransB = !g.TransA;
+            _thin.M = g.N;
+            _thin.N = g.M;
+        }
+
+        _thin.Alpha = T.One;
+        _thin.Beta = T.Zero;
+        _thin.Ldc = _thin.N;
+        _scratch = ScratchBuffer((long)_parts * g.M * g.N);
+        return true;
+    }
+
+    /// <summary>Part <paramref name="part"/> of thin mode: the whole (possibly transposed) C over its range of k.</summary>
+    private void RunThinPart(int part, int parts)
+    {
+        GemmArgs<T> e = _thin;
+        int k0 = (int)((long)Args.K * part / parts), k1 = (int)((long)Args.K * (part + 1) / parts);
+        e.K = k1 - k0;
+        e.A += e.TransA ? (nint)k0 * e.Lda : k0;
+        e.B += e.TransB ? k0 : (nint)k0 * e.Ldb;
+        e.C = _scratch + (nint)part * e.M * e.N;
+        GemmDriver<T, TK>.Run(e, 0, e.M, 0, e.N, null, 0, null, 0);
+    }
+
+    /// <summary>C = alpha * (sum of the parts' slices, transposed back if swapped) + beta * C.</summary>
+    private void MergeThin()
+    {
+        int m = Args.M, n = Args.N, size = m * n;
+        T alpha = Args.Alpha, beta = Args.Beta;
+        for (int i = 0; i < m; i++)
+        {
+            T* c = Args.C + (nint)i * Args.Ldc;
+            for (int j = 0; j < n; j++)
+            {
+                T* s = _scratch + (Swapped ? (nint)j * m + i : (nint)i * n + j);
+                T sum = *s;
+                for (int p = 1; p < _parts; p++)
+                {
+                    sum += s[(nint)p * size];
+                }
+
+                c[j] = beta == T.Zero ? alpha * sum : alpha * sum + beta * c[j];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Estimated cost of a one-dimensional split into <paramref name="parts"/> slices sharing one packed operand:
+    /// the padded multiply-adds of the busiest thread (parts are claimed as threads go, so a thread ends up with
+    /// about its share of the tiles, but never less than the largest part), plus the shared operand that every
+    /// part streams once (an element read costs about a multiply-add).
+    /// </summary>
+    internal static long SplitCost(int tiles, long workPerTile, int parts, int threads, long sharedElements)
+    {
+        long largest = (tiles + parts - 1) / parts;
+        long perThread = Math.Max(largest, (tiles + threads - 1) / threads);
+        return perThread * workPerTile + sharedElements * parts / threads;
+    }
+
+    /// <summary>
+    /// Parts for a one-dimensional split whose other operand is packed once and shared: then a part packs only
+    /// its own slice, so more (thinner) parts cost no extra packing, and they let a thread whose core is busy
+    /// with another process fall behind by a small part rather than by a quarter of the product.
+    /// </summary>
+    /// <param name="tiles">Tiles along the split dimension (a part holds at least one).</param>
+    /// <param name="workPerTile">Multiply-adds of one tile-wide slice.</param>
+    /// <param name="threads">Threads that will run the parts.</param>
+    /// <returns>At least min(tiles, threads) parts, at most MaxPartsPerThread per thread, each of at least
+    /// MinWorkPerPart multiply-adds where that still leaves one part per thread.</returns>
+    internal static int FinerSplit(int tiles, long workPerTile, int threads)
+    {
+        long byWork = workPerTile * tiles / Gemm.MinWorkPerPart;
+        long parts = Math.Min(Math.Min(tiles, (long)threads * Gemm.MaxPartsPerThread), byWork);
+        return (int)Math.Max(parts, Math.Min(tiles, threads));
     }
 
     /// <summary>Runs the planned job: the shared packing phase if any, then the parts.</summary>
     public void Run()
     {
+        if (Thin)
+        {
+            _phase = Phase.Compute;
+            KernelWorkers.Run(this, _parts, _threads);
+            MergeThin();
+            return;
+        }
+
         if (_parts <= 1 || _threads <= 1)
         {
             _phase = Phase.Compute;
@@ -163,6 +322,12 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
             case Phase.PackB:
                 PackSharedB(part, parts);
                 return;
+        }
+
+        if (Thin)
+        {
+            RunThinPart(part, parts);
+            return;
         }
 
         int m = Args.M, n = Args.N;
@@ -239,6 +404,17 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
 
     /// <summary>k rounded up to whole KC blocks: a row-major A panel reserves KC per row even in a shorter last block.</summary>
     private static long KRounded(int k) => (long)(k + TK.KC - 1) / TK.KC * TK.KC;
+
+    /// <summary>A pointer to this caller's pinned thin-mode scratch of at least count elements (reused: no garbage).</summary>
+    private T* ScratchBuffer(long count)
+    {
+        if (_scratchBuffer is null || _scratchBuffer.Length < count)
+        {
+            _scratchBuffer = GC.AllocateUninitializedArray<T>((int)count, pinned: true);
+        }
+
+        return (T*)Unsafe.AsPointer(ref _scratchBuffer[0]);
+    }
 
     /// <summary>A 64-byte aligned pointer to this caller's pinned shared pack buffer of at least count elements.</summary>
     private T* SharedBuffer(long count)

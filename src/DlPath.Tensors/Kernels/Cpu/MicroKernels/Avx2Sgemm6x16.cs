@@ -35,6 +35,25 @@ internal readonly unsafe struct Avx2Sgemm6x16 : IGemmMicroKernel<float>
         Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
         Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
 
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 15);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 15);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 15);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 15);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 15);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 15);
+        }
+
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)
         {
@@ -117,6 +136,25 @@ internal readonly unsafe struct Avx2Sgemm6x16 : IGemmMicroKernel<float>
         Vector256<float> c3_0 = default; Vector256<float> c3_1 = default;
         Vector256<float> c4_0 = default; Vector256<float> c4_1 = default;
         Vector256<float> c5_0 = default; Vector256<float> c5_1 = default;
+
+        // Start fetching the C tile into L2 now, so it is near when the k loop ends: its rows are ldc apart (a page
+        // or more in large products), and loading them cold from L3 stalls the core. Not into L1: with ldc a multiple
+        // of 4 KiB all rows fall into the same L1 sets and would evict the B micro-panel (measured: L2 is faster).
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch1(c);
+            Sse.Prefetch1(c + 15);
+            Sse.Prefetch1(c + ldc);
+            Sse.Prefetch1(c + ldc + 15);
+            Sse.Prefetch1(c + 2 * ldc);
+            Sse.Prefetch1(c + 2 * ldc + 15);
+            Sse.Prefetch1(c + 3 * ldc);
+            Sse.Prefetch1(c + 3 * ldc + 15);
+            Sse.Prefetch1(c + 4 * ldc);
+            Sse.Prefetch1(c + 4 * ldc + 15);
+            Sse.Prefetch1(c + 5 * ldc);
+            Sse.Prefetch1(c + 5 * ldc + 15);
+        }
 
         // Per k step: 2 loads of B, 6 broadcasts of A, 12 FMAs; nothing else touches memory.
         for (int p = 0; p < kc; p++)
