@@ -105,8 +105,11 @@ public class TensorPoolTests
     }
 }
 
-/// <summary>Tests that change or measure the process-wide pool run one at a time.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Tests that change or measure the process-wide pool run one at a time and alone: any tensor allocated by a test
+/// running beside them rents from the same pool, and could take the very arrays a measurement expects to reuse.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class TensorPoolCollection
 {
     public const string Name = "TensorPool";
