@@ -10,9 +10,6 @@ namespace DlPath.Tensors.Kernels;
 /// </summary>
 internal static class FusedActivationGrad
 {
-    /// <summary>Elements per parallel work item: large enough that a delegate call is noise next to its memory traffic.</summary>
-    private const int ParallelChunk = 1 << 16;
-
     /// <summary>dx = g where y &gt; 0, else 0 (ReLU's derivative read off its output); g, y, dx contiguous, same length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Relu<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> y, Span<T> dx)
@@ -53,22 +50,13 @@ internal static class FusedActivationGrad
         return dx;
     }
 
-    // Large tensors are cut into chunks that run on all cores: the pass is memory bound, and one core does not
-    // saturate the memory bandwidth.
+    // Large tensors are shared between the cores in contiguous ranges: the pass is memory bound, and one core does
+    // not saturate the memory bandwidth (MemoryBoundSplit says why the ranges are long).
     private static void Relu<T>(Tensor g, Tensor y, Tensor dx)
         where T : unmanaged, INumber<T>
     {
-        int n = g.Numel;
-        if (n < 2 * ParallelChunk || Environment.ProcessorCount == 1)
-        {
-            Relu<T>(g.AsSpan<T>(), y.AsSpan<T>(), dx.AsSpan<T>());
-            return;
-        }
-
-        Parallel.For(0, (n + ParallelChunk - 1) / ParallelChunk, c =>
-        {
-            int start = c * ParallelChunk, len = Math.Min(ParallelChunk, n - start);
-            Relu<T>(g.AsSpan<T>().Slice(start, len), y.AsSpan<T>().Slice(start, len), dx.AsSpan<T>().Slice(start, len));
-        });
+        T[] ga = g.Data<T>(), ya = y.Data<T>(), da = dx.Data<T>();
+        int go = g.StorageOffset, yo = y.StorageOffset, dox = dx.StorageOffset;
+        MemoryBoundSplit.For(g.Numel, (start, len) => Relu<T>(ga.AsSpan(go + start, len), ya.AsSpan(yo + start, len), da.AsSpan(dox + start, len)));
     }
 }

@@ -32,26 +32,13 @@ internal static class UnaryKernels
         return result;
     }
 
-    // Elements are independent, so a large tensor is cut into chunks that run in parallel (the scalar
-    // kernels such as exact GELU cost tens of nanoseconds per element); small ones run on this thread.
-    private const int ParallelChunk = 1 << 15;
-
+    // Elements are independent, so a large tensor is shared between the threads in contiguous ranges (see
+    // MemoryBoundSplit for why not in small chunks); small ones run on this thread.
     private static void Run<T>(Tensor src, Tensor dst, SpanMap<T> f)
     {
         T[] s = src.Data<T>(), d = dst.Data<T>();
-        int offset = src.StorageOffset, n = src.Numel;
-        if (n < 2 * ParallelChunk || Environment.ProcessorCount == 1)
-        {
-            f(s.AsSpan(offset, n), d.AsSpan(0, n));
-            return;
-        }
-
-        int chunks = (n + ParallelChunk - 1) / ParallelChunk;
-        Parallel.For(0, chunks, c =>
-        {
-            int start = c * ParallelChunk, len = Math.Min(ParallelChunk, n - start);
-            f(s.AsSpan(offset + start, len), d.AsSpan(start, len));
-        });
+        int offset = src.StorageOffset;
+        MemoryBoundSplit.For(src.Numel, (start, len) => f(s.AsSpan(offset + start, len), d.AsSpan(start, len)));
     }
 
     /// <summary>x cut from the graph, converted to <paramref name="dtype"/> and laid out densely.</summary>
