@@ -83,8 +83,16 @@ public sealed class FashionMnistTests : IDisposable
         var rates = new RateRecorder();
         var result = FashionMnistTraining.Run(new FashionMnistTrainingOptions
         {
-            Model = "mlp", Epochs = 2, Seed = 0, Threads = 2, TrainLimit = 1000, TestLimit = 500, BatchSize = 100,
-            Schedule = FashionMnistSchedule.OneCycle, LearningRate = 4e-3, Callbacks = [rates],
+            Model = "mlp",
+            Epochs = 2,
+            Seed = 0,
+            Threads = 2,
+            TrainLimit = 1000,
+            TestLimit = 500,
+            BatchSize = 100,
+            Schedule = FashionMnistSchedule.OneCycle,
+            LearningRate = 4e-3,
+            Callbacks = [rates],
         });
 
         // 2 epochs x 10 batches; torch's OneCycleLR: starts at peak/25, reaches the peak at step 0.3*20 - 1 = 5, ends at peak/25e4.
