@@ -29,6 +29,50 @@ public sealed class AvgPoolKernelTests
         TensorAssert.Close(b.Grad!, a.Grad!, tol, tol, "input gradient");
     }
 
+    // Separable-sum coverage: widths 1, 3, 17, 63, 129 (around and off the vector width), overlapping windows
+    // (stride < kernel, so a backward row buffer lands on input rows more than once), padding with both divisor rules.
+    [Theory]
+    [InlineData(3, 1, 1, true, 5, 1, DType.Float32)]
+    [InlineData(3, 1, 1, false, 5, 1, DType.Float64)]
+    [InlineData(2, 1, 0, true, 4, 3, DType.Float32)]
+    [InlineData(3, 2, 1, false, 7, 17, DType.Float32)]
+    [InlineData(3, 2, 1, true, 7, 17, DType.Float64)]
+    [InlineData(4, 1, 2, true, 6, 63, DType.Float32)]
+    [InlineData(4, 1, 2, false, 6, 63, DType.Float64)]
+    [InlineData(5, 2, 2, false, 9, 129, DType.Float32)]
+    [InlineData(5, 3, 0, true, 10, 129, DType.Float64)]
+    [InlineData(2, 2, 1, true, 3, 129, DType.Float32)]
+    public void Odd_widths_overlap_and_padding_match_reference(int kernel, int stride, int padding, bool countIncludePad, int h, int w, DType dtype)
+    {
+        var x = Tensor.Randn([2, 3, h, w], dtype, new Generator(31));
+        var a = x.Clone().RequireGrad();
+        var b = x.Clone().RequireGrad();
+        var ya = Functional.AvgPool2d(a, [kernel], [stride], [padding], countIncludePad);
+        var yb = Functional.AvgPool2dReference(b, [kernel], [stride], [padding], countIncludePad);
+        double tol = dtype == DType.Float32 ? 1e-5 : 1e-12;
+        TensorAssert.Close(yb, ya, tol, tol, "output");
+        var g = Tensor.Randn(ya.ShapeArray(), dtype, new Generator(32));
+        ya.Backward(g);
+        yb.Backward(g);
+        TensorAssert.Close(b.Grad!, a.Grad!, tol, tol, "input gradient");
+    }
+
+    [Fact]
+    public void Large_input_takes_the_parallel_path_and_matches_reference()
+    {
+        // 2·16·40·33 elements is above the kernel's parallel threshold, so work items with their own row buffers run.
+        var x = Tensor.Randn([2, 16, 40, 33], DType.Float32, new Generator(33));
+        var a = x.Clone().RequireGrad();
+        var b = x.Clone().RequireGrad();
+        var ya = Functional.AvgPool2d(a, [3, 2], [2, 1], [1, 1], countIncludePad: true);
+        var yb = Functional.AvgPool2dReference(b, [3, 2], [2, 1], [1, 1], countIncludePad: true);
+        TensorAssert.Close(yb, ya, 1e-5, 1e-5, "output");
+        var g = Tensor.Randn(ya.ShapeArray(), DType.Float32, new Generator(34));
+        ya.Backward(g);
+        yb.Backward(g);
+        TensorAssert.Close(b.Grad!, a.Grad!, 1e-5, 1e-5, "input gradient");
+    }
+
     [Fact]
     public void Rectangular_window_and_stride_match_reference()
     {
