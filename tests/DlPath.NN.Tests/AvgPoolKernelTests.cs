@@ -17,16 +17,7 @@ public sealed class AvgPoolKernelTests
     public void Kernel_matches_reference(int kernel, int stride, int padding, bool countIncludePad, int channels, int h, int w, DType dtype)
     {
         var x = Tensor.Randn([2, channels, h, w], dtype, new Generator(21));
-        var a = x.Clone().RequireGrad();
-        var b = x.Clone().RequireGrad();
-        var ya = Functional.AvgPool2d(a, [kernel], [stride], [padding], countIncludePad);
-        var yb = Functional.AvgPool2dReference(b, [kernel], [stride], [padding], countIncludePad);
-        double tol = dtype == DType.Float32 ? 1e-5 : 1e-12;
-        TensorAssert.Close(yb, ya, tol, tol, "output");
-        var g = Tensor.Randn(ya.ShapeArray(), dtype, new Generator(22));
-        ya.Backward(g);
-        yb.Backward(g);
-        TensorAssert.Close(b.Grad!, a.Grad!, tol, tol, "input gradient");
+        AssertMatchesReference(x, [kernel], [stride], [padding], countIncludePad, new Generator(22));
     }
 
     // Separable-sum coverage: widths 1, 3, 17, 63, 129 (around and off the vector width), overlapping windows
@@ -45,16 +36,7 @@ public sealed class AvgPoolKernelTests
     public void Odd_widths_overlap_and_padding_match_reference(int kernel, int stride, int padding, bool countIncludePad, int h, int w, DType dtype)
     {
         var x = Tensor.Randn([2, 3, h, w], dtype, new Generator(31));
-        var a = x.Clone().RequireGrad();
-        var b = x.Clone().RequireGrad();
-        var ya = Functional.AvgPool2d(a, [kernel], [stride], [padding], countIncludePad);
-        var yb = Functional.AvgPool2dReference(b, [kernel], [stride], [padding], countIncludePad);
-        double tol = dtype == DType.Float32 ? 1e-5 : 1e-12;
-        TensorAssert.Close(yb, ya, tol, tol, "output");
-        var g = Tensor.Randn(ya.ShapeArray(), dtype, new Generator(32));
-        ya.Backward(g);
-        yb.Backward(g);
-        TensorAssert.Close(b.Grad!, a.Grad!, tol, tol, "input gradient");
+        AssertMatchesReference(x, [kernel], [stride], [padding], countIncludePad, new Generator(32));
     }
 
     [Fact]
@@ -62,15 +44,7 @@ public sealed class AvgPoolKernelTests
     {
         // 2·16·40·33 elements is above the kernel's parallel threshold, so work items with their own row buffers run.
         var x = Tensor.Randn([2, 16, 40, 33], DType.Float32, new Generator(33));
-        var a = x.Clone().RequireGrad();
-        var b = x.Clone().RequireGrad();
-        var ya = Functional.AvgPool2d(a, [3, 2], [2, 1], [1, 1], countIncludePad: true);
-        var yb = Functional.AvgPool2dReference(b, [3, 2], [2, 1], [1, 1], countIncludePad: true);
-        TensorAssert.Close(yb, ya, 1e-5, 1e-5, "output");
-        var g = Tensor.Randn(ya.ShapeArray(), DType.Float32, new Generator(34));
-        ya.Backward(g);
-        yb.Backward(g);
-        TensorAssert.Close(b.Grad!, a.Grad!, 1e-5, 1e-5, "input gradient");
+        AssertMatchesReference(x, [3, 2], [2, 1], [1, 1], countIncludePad: true, new Generator(34));
     }
 
     [Fact]
@@ -81,5 +55,20 @@ public sealed class AvgPoolKernelTests
         TensorAssert.Close(Functional.AvgPool2dReference(x.Detach(), [3, 2], [2, 1], [1, 0], countIncludePad: false), y, 1e-12, 1e-12, "output");
         var r = GradCheck.Check(t => Functional.AvgPool2d(t[0], [3, 2], [2, 1], [1, 0], countIncludePad: false), [x.Detach()]);
         Assert.True(r.Passed, r.ToString());
+    }
+
+    /// <summary>The kernel's output and input gradient (for a random upstream gradient) equal the Unfold + mean twin's.</summary>
+    private static void AssertMatchesReference(Tensor x, int[] kernel, int[] stride, int[] padding, bool countIncludePad, Generator gradGenerator)
+    {
+        var a = x.Clone().RequireGrad();
+        var b = x.Clone().RequireGrad();
+        var ya = Functional.AvgPool2d(a, kernel, stride, padding, countIncludePad);
+        var yb = Functional.AvgPool2dReference(b, kernel, stride, padding, countIncludePad);
+        double tol = x.DType == DType.Float32 ? 1e-5 : 1e-12;
+        TensorAssert.Close(yb, ya, tol, tol, "output");
+        var g = Tensor.Randn(ya.ShapeArray(), x.DType, gradGenerator);
+        ya.Backward(g);
+        yb.Backward(g);
+        TensorAssert.Close(b.Grad!, a.Grad!, tol, tol, "input gradient");
     }
 }

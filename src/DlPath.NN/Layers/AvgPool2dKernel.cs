@@ -14,9 +14,6 @@ namespace DlPath.NN;
 /// </summary>
 internal sealed class AvgPool2dKernel : Function<AvgPool2dKernel>
 {
-    /// <summary>Below this many input elements a call stays on the calling thread.</summary>
-    private const long ParallelThreshold = 1 << 15;
-
     /// <summary>Pools an (N, C, H, W) input; geometry is (kh, kw, sh, sw, ph, pw, oh, ow, countIncludePad ? 1 : 0).</summary>
     public static Tensor Compute(Tensor input, int[] geometry) => Apply(input, Tensor.FromArray(geometry.Select(v => (long)v).ToArray()));
 
@@ -134,9 +131,7 @@ internal sealed class AvgPool2dKernel : Function<AvgPool2dKernel>
             }
 
             // Planes are independent (each work item writes its own planes); a few large blocks per core.
-            int parts = (long)planes * h * w < ParallelThreshold ? 1 : Math.Min(planes, 4 * Environment.ProcessorCount);
-            if (parts <= 1) Planes(0, planes);
-            else Parallel.For(0, parts, i => Planes((int)((long)planes * i / parts), (int)((long)planes * (i + 1) / parts)));
+            PoolPlanes.For(planes, h * w, Planes);
         }
     }
 

@@ -15,9 +15,6 @@ namespace DlPath.NN;
 /// </summary>
 internal static class MaxPool2x2
 {
-    /// <summary>Below this many input elements a call stays on the calling thread.</summary>
-    private const long ParallelThreshold = 1 << 15;
-
     /// <summary>Whether geometry (kh, kw, sh, sw, ph, pw, dh, dw, oh, ow) is the 2x2 / stride 2 case with every window inside an h x w plane.</summary>
     public static bool Suits(int[] geo, int h, int w) =>
         geo[0] == 2 && geo[1] == 2 && geo[2] == 2 && geo[3] == 2 && geo[4] == 0 && geo[5] == 0 && geo[6] == 1 && geo[7] == 1
@@ -32,7 +29,7 @@ internal static class MaxPool2x2
             fixed (float* px = x.AsSpan<float>(), py = y.AsSpan<float>())
             {
                 nint xa = (nint)px, ya = (nint)py;
-                ForPlanes(planes, h * w, (p0, p1) =>
+                PoolPlanes.For(planes, h * w, (p0, p1) =>
                 {
                     for (long p = p0; p < p1; p++)
                     {
@@ -50,7 +47,7 @@ internal static class MaxPool2x2
             fixed (double* px = x.AsSpan<double>(), py = y.AsSpan<double>())
             {
                 nint xa = (nint)px, ya = (nint)py;
-                ForPlanes(planes, h * w, (p0, p1) =>
+                PoolPlanes.For(planes, h * w, (p0, p1) =>
                 {
                     for (long p = p0; p < p1; p++)
                     {
@@ -77,7 +74,7 @@ internal static class MaxPool2x2
             fixed (float* px = x.AsSpan<float>(), py = y.AsSpan<float>(), pg = g.AsSpan<float>(), pd = dx.AsSpan<float>())
             {
                 nint xa = (nint)px, ya = (nint)py, ga = (nint)pg, da = (nint)pd;
-                ForPlanes(planes, h * w, (p0, p1) =>
+                PoolPlanes.For(planes, h * w, (p0, p1) =>
                 {
                     for (long p = p0; p < p1; p++)
                     {
@@ -95,7 +92,7 @@ internal static class MaxPool2x2
             fixed (double* px = x.AsSpan<double>(), py = y.AsSpan<double>(), pg = g.AsSpan<double>(), pd = dx.AsSpan<double>())
             {
                 nint xa = (nint)px, ya = (nint)py, ga = (nint)pg, da = (nint)pd;
-                ForPlanes(planes, h * w, (p0, p1) =>
+                PoolPlanes.For(planes, h * w, (p0, p1) =>
                 {
                     for (long p = p0; p < p1; p++)
                     {
@@ -110,18 +107,6 @@ internal static class MaxPool2x2
         }
     }
 
-    // Planes go to the threads in a few large blocks: one delegate call per plane would cost more than a small plane.
-    private static void ForPlanes(int planes, int planeSize, Action<int, int> body)
-    {
-        int parts = (long)planes * planeSize < ParallelThreshold ? 1 : Math.Min(planes, 4 * Environment.ProcessorCount);
-        if (parts <= 1)
-        {
-            body(0, planes);
-            return;
-        }
-
-        Parallel.For(0, parts, i => body((int)((long)planes * i / parts), (int)((long)planes * (i + 1) / parts)));
-    }
 
     // One output row from input rows r0 and r1, 8 windows per step: the column-wise max of the two rows (16 lanes),
     // then the max of each lane and its pair neighbour, then the even lanes packed into 8 outputs. Vector512.Max

@@ -79,9 +79,8 @@ public static class FashionMnistTraining
         var callbacks = new List<Callback>(options.Callbacks);
         if (options.Schedule == FashionMnistSchedule.OneCycle)
         {
-            // One cycle across every batch of every epoch: the loader yields ceil(samples / batch) batches per epoch.
-            int batchesPerEpoch = (xTrain.Shape[0] + options.BatchSize - 1) / options.BatchSize;
-            callbacks.Add(new LearningRateScheduler(new OneCycleLR(optimizer, options.LearningRate, batchesPerEpoch * options.Epochs), perBatch: true));
+            // One cycle across every batch of every epoch.
+            callbacks.Add(new LearningRateScheduler(new OneCycleLR(optimizer, options.LearningRate, train.Count * options.Epochs), perBatch: true));
         }
 
         if (progress is not null) callbacks.Add(new EpochReporter(progress));
