@@ -116,13 +116,14 @@ public static class CollaborativeFiltering
     /// </summary>
     public static double CheckGradients(double lambda, Random rng)
     {
-        var xT = Mx.M.Dense(4, 3, (_, _) => rng.NextDouble());
-        var thetaT = Mx.M.Dense(5, 3, (_, _) => rng.NextDouble());
+        var xT = Mx.Draws(4, 3, rng.NextDouble);
+        var thetaT = Mx.Draws(5, 3, rng.NextDouble);
         var y = xT * thetaT.Transpose();
-        y.MapInplace(v => rng.NextDouble() > 0.5 ? 0 : v);
+        var drop = Mx.Draws(y.RowCount, y.ColumnCount, rng.NextDouble);
+        y.MapIndexedInplace((i, j, v) => drop[i, j] > 0.5 ? 0 : v);
         var r = y.Map(v => v != 0 ? 1.0 : 0.0);
         var normal = new MathNet.Numerics.Distributions.Normal(0, 1, rng);
-        var p = Mx.V.Dense((4 + 5) * 3, _ => normal.Sample());
+        var p = Mx.Draws((4 + 5) * 3, normal.Sample);
         var (_, grad) = Cost(p, y, r, 3, lambda);
         var numeric = NeuralNetworkCost.NumericalGradient(q => Cost(q, y, r, 3, lambda).Cost, p);
         return (numeric - grad).L2Norm() / (numeric + grad).L2Norm();

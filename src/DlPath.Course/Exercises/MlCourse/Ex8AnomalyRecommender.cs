@@ -90,7 +90,7 @@ public static class Ex8AnomalyRecommender
         var (yNorm, yMean) = CollaborativeFiltering.NormalizeRatings(yAll, rAll);
         const int TrainFeatures = 10;
         var normal = new MathNet.Numerics.Distributions.Normal(0, 1, rng);
-        var initial = Mx.V.Dense((yAll.RowCount + yAll.ColumnCount) * TrainFeatures, _ => normal.Sample());
+        var initial = Mx.Draws((yAll.RowCount + yAll.ColumnCount) * TrainFeatures, normal.Sample);
         var (trained, costs) = Fmincg.Minimize(q => CollaborativeFiltering.Cost(q, yNorm, rAll, TrainFeatures, 10), initial, 100);
         var (xT, thetaT) = CollaborativeFiltering.Reroll(trained, yAll.RowCount, yAll.ColumnCount, TrainFeatures);
         var myPredictions = xT * thetaT.Row(0) + yMean;

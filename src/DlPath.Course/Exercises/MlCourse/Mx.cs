@@ -11,6 +11,27 @@ internal static class Mx
 
     public static Matrix<double> From(double[,] a) => M.DenseOfArray(a);
 
+    /// <summary>
+    /// A vector of <paramref name="length"/> draws of <paramref name="draw"/>, in index order on this thread. Not
+    /// <c>V.Dense(n, init)</c>: MathNet may run that initialiser on several threads at once, and a shared
+    /// <see cref="Random"/> is not thread-safe (concurrent draws corrupt its state; a normal sampler then never
+    /// leaves its rejection loop).
+    /// </summary>
+    public static Vector<double> Draws(int length, Func<double> draw)
+    {
+        var values = new double[length];
+        for (int i = 0; i < length; i++) values[i] = draw();
+        return V.Dense(values);
+    }
+
+    /// <summary>A rows x cols matrix of draws, filled column by column on this thread (see <see cref="Draws(int, Func{double})"/>).</summary>
+    public static Matrix<double> Draws(int rows, int cols, Func<double> draw)
+    {
+        var values = new double[rows * cols];
+        for (int i = 0; i < values.Length; i++) values[i] = draw();
+        return M.Dense(rows, cols, values);
+    }
+
     /// <summary><c>[ones(m, 1) X]</c>.</summary>
     public static Matrix<double> AddOnes(Matrix<double> x) => x.InsertColumn(0, V.Dense(x.RowCount, 1.0));
 

@@ -85,7 +85,7 @@ public static class NeuralNetworkCost
 
     /// <summary>Uniform weights in [−ε, ε] with ε = 0.12 (<c>randInitializeWeights</c>) to break symmetry.</summary>
     public static Matrix<double> RandomInitialize(int fanIn, int fanOut, Random rng, double epsilon = 0.12) =>
-        Mx.M.Dense(fanOut, fanIn + 1, (_, _) => rng.NextDouble() * 2 * epsilon - epsilon);
+        Mx.Draws(fanOut, fanIn + 1, () => rng.NextDouble() * 2 * epsilon - epsilon);
 
     /// <summary>Deterministic weights sin(1..n)/10 filled column by column (<c>debugInitializeWeights</c>).</summary>
     public static Matrix<double> DebugInitialize(int fanOut, int fanIn)
