@@ -160,9 +160,7 @@ public sealed class SqliteProgressStore : SqlProgressStore
 
     private void Initialize(bool existed)
     {
-        var appId = Scalar<long>("PRAGMA application_id");
-        var version = (int)Scalar<long>("PRAGMA user_version");
-        var objects = Scalar<long>("SELECT COUNT(*) FROM sqlite_master");
+        var (appId, version, objects) = ReadIdentity();
         if (appId != ApplicationId && (appId != 0 || objects > 0))
         {
             throw new StoreException(StoreErrorKind.Foreign,
@@ -189,6 +187,25 @@ public sealed class SqliteProgressStore : SqlProgressStore
         Scalar<string>("PRAGMA journal_mode = WAL");
         Execute(null, "PRAGMA synchronous = FULL");
         Migrate();
+    }
+
+    /// <summary>
+    /// The application id, schema version and schema object count, read by one statement in one read
+    /// transaction. Read one by one, another process creating the database in between could show the
+    /// old id beside the new tables, and a fresh DlPath database would look like another program's.
+    /// </summary>
+    private (long AppId, int Version, long Objects) ReadIdentity()
+    {
+        using var tx = BeginRead();
+        using var cmd = Command(tx,
+            "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), "
+            + "(SELECT COUNT(*) FROM sqlite_master)");
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        var identity = (r.GetInt64(0), checked((int)r.GetInt64(1)), r.GetInt64(2));
+        r.Close();
+        tx.Commit();
+        return identity;
     }
 
     private T Scalar<T>(string sql)

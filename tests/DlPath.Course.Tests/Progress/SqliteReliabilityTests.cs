@@ -26,6 +26,26 @@ public sealed class SqliteReliabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Opening_a_new_database_from_several_connections_at_once_creates_it_once_and_refuses_none()
+    {
+        // The first opener creates the tables; the others must never see its tables without its
+        // application id (which once made a fresh DlPath database look like another program's).
+        for (var round = 0; round < 30; round++)
+        {
+            var path = Path.Combine(_location.Directory, $"race-{round}.db");
+            using var start = new Barrier(4);
+            var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                using var store = SqliteProgressStore.Open(path);
+                return store.SchemaVersion;
+            })));
+            Assert.All(opened, v => Assert.Equal(opened[0], v));
+            Assert.True(opened[0] > 0);
+        }
+    }
+
+    [Fact]
     public void A_text_file_where_the_database_should_be_is_refused_and_kept()
     {
         File.WriteAllText(Db, "these are my notes, not a database\n");
