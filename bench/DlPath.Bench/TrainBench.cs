@@ -86,6 +86,8 @@ internal static class TrainBench
 
     private static Result Train(string model, TrainBenchOptions o, float[] xTrain, byte[] yTrain, float[] xTest, byte[] yTest)
     {
+        // Seeded as the torch script seeds (torch.manual_seed(0)), so that a run's accuracies repeat.
+        Generator.ManualSeedDefault(0);
         var net = Build(model);
         var opt = new Adam(net.Parameters(), 1e-3);
         var gen = new Generator(0);

@@ -349,7 +349,20 @@ public sealed partial class Tensor
     }
 
     /// <summary>Sets every element to <paramref name="value"/> in place (<c>fill_</c>).</summary>
-    public Tensor Fill(double value) => CopyFrom(Scalar(value, DType));
+    public Tensor Fill(double value)
+    {
+        // Gradients are zeroed in place on every training step: a contiguous float tensor is filled directly,
+        // without materialising the broadcast value first.
+        if (IsContiguous && DType is DType.Float32 or DType.Float64)
+        {
+            if (DType == DType.Float32) Data<float>().AsSpan(_offset, Numel).Fill((float)value);
+            else Data<double>().AsSpan(_offset, Numel).Fill(value);
+            BumpVersion();
+            return this;
+        }
+
+        return CopyFrom(Scalar(value, DType));
+    }
 
     /// <summary>Sets every element to zero in place (<c>zero_</c>).</summary>
     public Tensor Zero() => Fill(0);

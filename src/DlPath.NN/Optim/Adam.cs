@@ -62,7 +62,7 @@ public class Adam : Optimizer
         if (!wdOn && !amsgrad)
         {
             // The common case in one vectorised pass over the whole buffer; the loop below is its readable twin.
-            FusedUpdates.Adam(p, g, m, v, b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
+            FusedUpdates.Adam(parameter, grad, state["exp_avg"], state["exp_avg_sq"], b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
             return;
         }
 

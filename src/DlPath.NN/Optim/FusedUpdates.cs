@@ -1,4 +1,6 @@
 using System.Numerics;
+using DlPath.Tensors;
+using DlPath.Tensors.Kernels;
 
 namespace DlPath.NN;
 
@@ -57,6 +59,35 @@ internal static class FusedUpdates
             T denom = (T.Sqrt(v[i]) / bc2Sqrt) + eps;
             p[i] += negStepSize * m[i] / denom;
         }
+    }
+
+    /// <summary>Below this many elements per thread an update stays on the calling thread.</summary>
+    internal const int MinElementsPerThread = 1 << 16;
+
+    /// <summary>
+    /// <see cref="Adam{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, T, T, T, T, T, T, T)"/> over whole contiguous
+    /// tensors, in one contiguous range per thread (up to <see cref="KernelOptions.MaxThreads"/>) when the buffer
+    /// is long: each element's update is independent, and two square roots and divisions per element make a large
+    /// layer's update (the CNN's 400 K-weight fully connected layer) worth sharing between cores. The result does not
+    /// depend on the split.
+    /// </summary>
+    public static void Adam<T>(Tensor p, Tensor g, Tensor m, Tensor v, T b1, T b2, T oneMinusB1, T oneMinusB2, T negStepSize, T bc2Sqrt, T eps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = p.Numel;
+        int parts = (int)Math.Min(Math.Min(KernelOptions.MaxThreads, Environment.ProcessorCount), Math.Max(1L, (long)n / MinElementsPerThread));
+        if (parts <= 1)
+        {
+            Adam(p.AsSpan<T>(), g.AsSpan<T>(), m.AsSpan<T>(), v.AsSpan<T>(), b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
+            return;
+        }
+
+        Parallel.For(0, parts, i =>
+        {
+            int start = (int)((long)n * i / parts), length = (int)((long)n * (i + 1) / parts) - start;
+            Adam(p.AsSpan<T>().Slice(start, length), g.AsSpan<T>().Slice(start, length), m.AsSpan<T>().Slice(start, length), v.AsSpan<T>().Slice(start, length),
+                b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
+        });
     }
 
     /// <summary>The smallest positive normal number of <typeparamref name="T"/> (below it lie the slow subnormals).</summary>
