@@ -136,11 +136,20 @@ public sealed partial class Tensor
             throw new ShapeException($"item: only a one-element tensor can be converted to a scalar, this one is {ShapeString}");
         }
 
+        // Read in place when no conversion is needed: optimizers read their step count this way every step.
+        if (typeof(T) == typeof(float) && DType == DType.Float32) return (T)(object)Data<float>()[_offset];
+        if (typeof(T) == typeof(double) && DType == DType.Float64) return (T)(object)Data<double>()[_offset];
+        if (typeof(T) == typeof(long) && DType == DType.Int64) return (T)(object)Data<long>()[_offset];
         return ToArray<T>()[0];
     }
 
     /// <summary>The value of a one-element tensor as a double, whatever its dtype.</summary>
-    public double Item() => Item<double>();
+    public double Item()
+    {
+        // Widening a float32 to double is exact, so reading it in place gives what converting the tensor would.
+        if (Numel == 1 && DType == DType.Float32) return Data<float>()[_offset];
+        return Item<double>();
+    }
 
     /// <summary>The element at a full index (one int per dimension; negative counts from the end).</summary>
     public T GetValue<T>(params int[] index)
