@@ -52,13 +52,13 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         if (ctx.Items.TryGetValue("output", out var y))
         {
             // The 2x2 kernel writes every cell of dx (0 where no gradient goes): no zero-fill pass first.
-            var dx2 = Tensor.Uninitialized(shape, g.DType);
-            MaxPool2x2.Backward((Tensor)ctx.Items["input"], (Tensor)y, g, dx2);
-            return [dx2, null];
+            var full = Tensor.Uninitialized(shape, g.DType);
+            MaxPool2x2.Backward((Tensor)ctx.Items["input"], (Tensor)y, g, full);
+            return [full, null];
         }
 
+        // Route adds each gradient into its cell (overlapping windows add up), so dx starts at zero.
         var dx = Tensor.Zeros(shape, g.DType);
-
         var argmax = (int[])ctx.Items["argmax"];
         if (g.DType == DType.Float32) Route<float>(g, dx, argmax);
         else Route<double>(g, dx, argmax);

@@ -36,7 +36,7 @@ public sealed class Sequential : Module, IEnumerable<Module>
     /// <summary>
     /// When true (the default), a <see cref="Relu"/> directly followed by a <see cref="MaxPool2d"/> runs as one fused op
     /// (<see cref="Functional.ReluMaxPool2d"/>): the same outputs and gradients, bit for bit, in one pass each way
-    /// instead of four, and without the ReLU's full-size output. The modules and the state dict stay as they are; a
+    /// instead of two, and without the ReLU's full-size output. The modules and the state dict stay as they are; a
     /// pair where either module has a forward hook runs unfused, so the hooks see both calls. Set false to run every
     /// module on its own.
     /// </summary>
