@@ -173,6 +173,34 @@ public static partial class Functional
     }
 
     /// <summary>
+    /// <c>F.max_pool2d(F.relu(input), ...)</c> with the same values and gradients, bit for bit. A 2x2 / stride 2 window
+    /// without padding or dilation (the CNN training shape) runs one fused kernel (<see cref="ReluMaxPool2dKernel"/>):
+    /// one pass over the input forward and one write of its gradient backward, instead of ReLU's and pooling's two
+    /// each, and no full-size ReLU output. Any other window, or a non-float or non-4-d input, runs the two ops in turn.
+    /// <see cref="Sequential"/> uses it for a <see cref="Relu"/> module followed by a <see cref="NN.MaxPool2d"/> one.
+    /// </summary>
+    public static Tensor ReluMaxPool2d(Tensor input, int[] kernelSize, int[]? stride = null, int[]? padding = null, int[]? dilation = null, bool ceilMode = false)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank == 4 && input.DType.IsFloatingPoint())
+        {
+            int[] k = Pair(kernelSize, 1, "max_pool2d kernel_size"), s = stride is null || stride.Length == 0 ? k : Pair(stride, 1, "max_pool2d stride");
+            int[] p = Pair(padding, 0, "max_pool2d padding"), d = Pair(dilation, 1, "max_pool2d dilation");
+            if (p[0] <= k[0] / 2 && p[1] <= k[1] / 2)
+            {
+                int oh = PoolOutSize(input.Shape[2], k[0], s[0], p[0], d[0], ceilMode), ow = PoolOutSize(input.Shape[3], k[1], s[1], p[1], d[1], ceilMode);
+                if (oh > 0 && ow > 0 && ReluMaxPool2dKernel.Suits(input, [k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], oh, ow]))
+                {
+                    return ReluMaxPool2dKernel.Compute(input);
+                }
+            }
+        }
+
+        // Everything else (and every error message) is the two ops' own.
+        return MaxPool2d(input.Relu(), kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /// <summary>
     /// The readable formulation of <see cref="MaxPool2d"/> that the direct kernel is tested against: pad with -inf so
     /// a padded cell never wins, cut every window into a column (Unfold), and take each column's max.
     /// </summary>

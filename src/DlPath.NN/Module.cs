@@ -41,6 +41,9 @@ public abstract class Module
         return output;
     }
 
+    /// <summary>True when a forward hook is registered (a container must then call this module on its own).</summary>
+    internal bool HasForwardHooks => _forwardHooks.Count > 0;
+
     /// <summary>
     /// Registers <paramref name="hook"/>(module, input, output) to run after every <see cref="Call"/>
     /// (<c>register_forward_hook</c>); dispose the result to remove it.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DlPath.Tensors;
 using DlPath.Tensors.Tests.Golden;
 
@@ -107,5 +108,29 @@ public sealed class MaxPoolKernelTests
         var g = Tensor.Arange(1, ow + 1, dtype: dtype).Reshape(1, 1, 1, ow);
         y.Backward(g);
         TensorAssert.Close(Tensor.FromArray(expected, 1, 1, 2, 2 * ow).To(dtype), x.Grad!, 0, 0, "input gradient");
+    }
+
+    [Theory]
+    [InlineData(4096, 784, 2, 8)]
+    [InlineData(5, 10_000, 2, 5)]
+    [InlineData(4096, 784, 1, 1)]
+    [InlineData(3, 10, 2, 1)]
+    [InlineData(0, 784, 2, 1)]
+    public void Planes_are_shared_in_whole_blocks_that_cover_each_plane_once(int planes, int planeSize, int threads, int expectedBlocks)
+    {
+        // Four blocks per thread when the work is large enough; one thread, or a small call, runs one block here.
+        var blocks = new ConcurrentBag<(int First, int End)>();
+        PoolPlanes.For(planes, planeSize, threads, (first, end) => blocks.Add((first, end)));
+        var sorted = blocks.OrderBy(b => b.First).ToList();
+        Assert.Equal(expectedBlocks, sorted.Count);
+        int next = 0;
+        foreach (var (first, end) in sorted)
+        {
+            Assert.Equal(next, first);
+            Assert.True(end >= first);
+            next = end;
+        }
+
+        Assert.Equal(planes, next);
     }
 }

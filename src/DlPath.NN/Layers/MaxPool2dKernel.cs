@@ -22,8 +22,10 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
         var x = inputs[0].Contiguous();
         var geo = inputs[1].ToArray<long>().Select(v => (int)v).ToArray();
         int n = x.Shape[0], c = x.Shape[1];
-        var y = Tensor.Zeros([n, c, geo[8], geo[9]], x.DType);
         ctx.Items["inputShape"] = x.ShapeArray();
+
+        // Both kernels write every output, so y starts uninitialised.
+        var y = Tensor.Uninitialized([n, c, geo[8], geo[9]], x.DType);
         if (MaxPool2x2.Suits(geo, x.Shape[2], x.Shape[3]))
         {
             // The window of each output is found again in backward by comparing its four cells with the output,
@@ -46,13 +48,17 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
     {
         if (!ctx.NeedsInputGrad(0)) return [null, null];
         var g = gradOutput.Contiguous();
-        var dx = Tensor.Zeros((int[])ctx.Items["inputShape"], g.DType);
+        var shape = (int[])ctx.Items["inputShape"];
         if (ctx.Items.TryGetValue("output", out var y))
         {
-            MaxPool2x2.Backward((Tensor)ctx.Items["input"], (Tensor)y, g, dx);
-            return [dx, null];
+            // The 2x2 kernel writes every cell of dx (0 where no gradient goes): no zero-fill pass first.
+            var full = Tensor.Uninitialized(shape, g.DType);
+            MaxPool2x2.Backward((Tensor)ctx.Items["input"], (Tensor)y, g, full);
+            return [full, null];
         }
 
+        // Route adds each gradient into its cell (overlapping windows add up), so dx starts at zero.
+        var dx = Tensor.Zeros(shape, g.DType);
         var argmax = (int[])ctx.Items["argmax"];
         if (g.DType == DType.Float32) Route<float>(g, dx, argmax);
         else Route<double>(g, dx, argmax);

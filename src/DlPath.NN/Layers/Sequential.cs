@@ -33,11 +33,31 @@ public sealed class Sequential : Module, IEnumerable<Module>
         return this;
     }
 
+    /// <summary>
+    /// When true (the default), a <see cref="Relu"/> directly followed by a <see cref="MaxPool2d"/> runs as one fused op
+    /// (<see cref="Functional.ReluMaxPool2d"/>): the same outputs and gradients, bit for bit, in one pass each way
+    /// instead of two, and without the ReLU's full-size output. The modules and the state dict stay as they are; a
+    /// pair where either module has a forward hook runs unfused, so the hooks see both calls. Set false to run every
+    /// module on its own.
+    /// </summary>
+    public bool FuseReluMaxPool { get; set; } = true;
+
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers) x = layer.Call(x);
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            if (FuseReluMaxPool && i + 1 < _layers.Count && _layers[i] is Relu relu && _layers[i + 1] is MaxPool2d pool && !relu.HasForwardHooks && !pool.HasForwardHooks)
+            {
+                x = Functional.ReluMaxPool2d(x, pool.KernelSize, pool.Stride, pool.Padding, pool.Dilation, pool.CeilMode);
+                i++;
+                continue;
+            }
+
+            x = _layers[i].Call(x);
+        }
+
         return x;
     }
 

@@ -64,29 +64,30 @@ internal static class Elementwise
         var outShape = dst.Shape;
         int n = dst.Numel;
         if (n == 0) return;
-        T[] ad = a.Data<T>(), bd = b.Data<T>();
-        Span<T> d = dst.AsSpan<T>();
+        T[] ad = a.Data<T>(), bd = b.Data<T>(), dd = dst.Data<T>();
         bool aFull = a.IsContiguous && ShapeUtil.SameShape(a.Shape, outShape);
         bool bFull = b.IsContiguous && ShapeUtil.SameShape(b.Shape, outShape);
 
         // Fast paths: whole tensors as spans, or one side a single broadcast value.
         if (aFull && bFull)
         {
-            TOp.Apply<T>(ad.AsSpan(a._offset, n), bd.AsSpan(b._offset, n), d);
+            SpanSpan<T, TOp>(ad, a._offset, bd, b._offset, dd, dst._offset, n);
             return;
         }
 
         if (aFull && b.Numel == 1)
         {
-            TOp.Apply(ad.AsSpan(a._offset, n), bd[b._offset], d);
+            SpanValue<T, TOp>(ad, a._offset, bd[b._offset], dd, dst._offset, n);
             return;
         }
 
         if (bFull && a.Numel == 1)
         {
-            TOp.Apply(ad[a._offset], bd.AsSpan(b._offset, n), d);
+            ValueSpan<T, TOp>(ad[a._offset], bd, b._offset, dd, dst._offset, n);
             return;
         }
+
+        Span<T> d = dst.AsSpan<T>();
 
         int rank = outShape.Length;
         int[] sa = BroadcastStrides(a, outShape), sb = BroadcastStrides(b, outShape);
@@ -117,6 +118,52 @@ internal static class Elementwise
             }
         }
     }
+
+    // The fast paths are memory bound: a long float one is shared between the threads in contiguous ranges (see
+    // MemoryBoundSplit); a short one, or int64 (whose division by zero must throw as itself, not wrapped by
+    // Parallel.For), runs here. d may be x itself (in place), which is safe range by range. The lambdas sit in
+    // methods of their own so that the short path allocates no closure.
+    private static void SpanSpan<T, TOp>(T[] x, int xo, T[] y, int yo, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp
+    {
+        if (Splits<T>(n)) SpanSpanSplit<T, TOp>(x, xo, y, yo, d, dO, n);
+        else TOp.Apply<T>(x.AsSpan(xo, n), y.AsSpan(yo, n), d.AsSpan(dO, n));
+    }
+
+    private static void SpanValue<T, TOp>(T[] x, int xo, T y, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp
+    {
+        if (Splits<T>(n)) SpanValueSplit<T, TOp>(x, xo, y, d, dO, n);
+        else TOp.Apply(x.AsSpan(xo, n), y, d.AsSpan(dO, n));
+    }
+
+    private static void ValueSpan<T, TOp>(T x, T[] y, int yo, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp
+    {
+        if (Splits<T>(n)) ValueSpanSplit<T, TOp>(x, y, yo, d, dO, n);
+        else TOp.Apply(x, y.AsSpan(yo, n), d.AsSpan(dO, n));
+    }
+
+    private static bool Splits<T>(int n) =>
+        (typeof(T) == typeof(float) || typeof(T) == typeof(double)) && n >= 2 * MemoryBoundSplit.MinElementsPerThread && KernelOptions.MaxThreads > 1;
+
+    private static void SpanSpanSplit<T, TOp>(T[] x, int xo, T[] y, int yo, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp =>
+        MemoryBoundSplit.For(n, (start, len) => TOp.Apply<T>(x.AsSpan(xo + start, len), y.AsSpan(yo + start, len), d.AsSpan(dO + start, len)));
+
+    private static void SpanValueSplit<T, TOp>(T[] x, int xo, T y, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp =>
+        MemoryBoundSplit.For(n, (start, len) => TOp.Apply(x.AsSpan(xo + start, len), y, d.AsSpan(dO + start, len)));
+
+    private static void ValueSpanSplit<T, TOp>(T x, T[] y, int yo, T[] d, int dO, int n)
+        where T : unmanaged, INumber<T>
+        where TOp : IBinaryOp =>
+        MemoryBoundSplit.For(n, (start, len) => TOp.Apply(x, y.AsSpan(yo + start, len), d.AsSpan(dO + start, len)));
 
     /// <summary>The strides that read <paramref name="t"/> as if expanded to <paramref name="shape"/> (0 along broadcast dims).</summary>
     public static int[] BroadcastStrides(Tensor t, ReadOnlySpan<int> shape)
