@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using DlPath.Tensors.Kernels.Cpu.MicroKernels;
 
@@ -163,9 +164,16 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>
     /// Plans thin mode for a single product whose C is small (at most <see cref="Gemm.MaxThinC"/> elements) when
     /// either C is so narrow that the transposed product pads far less (32 x 9 pads to 36 x 32 tiles, its transpose
-    /// 9 x 32 to one 12 x 32 tile), or C has too few tiles to give every thread two while k is long: then the
-    /// threads split k instead of C. Returns false (nothing planned) otherwise.
+    /// 9 x 32 to one 12 x 32 tile), or k is long enough to give every thread at least 2 KC of it: then the threads
+    /// split k instead of C. Returns false (nothing planned) otherwise.
     /// </summary>
+    /// <remarks>
+    /// Splitting C makes every part pack all k of its rows of A and columns of B, so parts side by side pack the
+    /// same rows of A again (and parts one above the other the same columns of B). Splitting k packs each element of
+    /// A and B exactly once in all, for the price of summing one private copy of C per thread (m n adds each, against
+    /// at least 2 KC m n multiply-adds). Linear(3136, 128)'s forward X W^T (128 x 3136 x 128) cut into eight 36 x 64
+    /// rectangles packed 1.25M elements per thread against 25M multiply-adds; with k split each thread packs 0.4M.
+    /// </remarks>
     private bool PlanThin(in GemmArgs<T> g)
     {
         int mr = TK.MR, nr = TK.NR;
@@ -177,9 +185,8 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         long padded = (long)((g.M + mr - 1) / mr * mr) * ((g.N + nr - 1) / nr * nr);
         long paddedT = (long)((g.N + mr - 1) / mr * mr) * ((g.M + nr - 1) / nr * nr);
         bool swap = 4 * paddedT <= 3 * padded;
-        long tiles = swap ? (long)((g.N + mr - 1) / mr) * ((g.M + nr - 1) / nr) : (long)((g.M + mr - 1) / mr) * ((g.N + nr - 1) / nr);
         int kParts = Math.Min(_threads, g.K / (2 * TK.KC));
-        if (!swap && (tiles >= 2L * _threads || kParts < 2))
+        if (!swap && kParts < 2)
         {
             return false;
         }
@@ -221,23 +228,46 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     }
 
     /// <summary>C = alpha * (sum of the parts' slices, transposed back if swapped) + beta * C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeThin()
     {
         int m = Args.M, n = Args.N, size = m * n;
         T alpha = Args.Alpha, beta = Args.Beta;
+
+        // The slices are contiguous: sum them into the first with vector adds (a scalar loop over every part for
+        // each element took ~0.1 ms of a ~0.4 ms product at 128 x 128).
+        var sum = new Span<T>(_scratch, size);
+        for (int p = 1; p < _parts; p++)
+        {
+            TensorPrimitives.Add(sum, new ReadOnlySpan<T>(_scratch + (nint)p * size, size), sum);
+        }
+
+        if (!Swapped)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                Span<T> s = sum.Slice(i * n, n), c = new(Args.C + (nint)i * Args.Ldc, n);
+                if (beta == T.Zero)
+                {
+                    TensorPrimitives.Multiply(s, alpha, c); // C is not read: NaN there is overwritten
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(s, alpha, s);
+                    TensorPrimitives.MultiplyAdd(c, beta, s, c);
+                }
+            }
+
+            return;
+        }
+
         for (int i = 0; i < m; i++)
         {
             T* c = Args.C + (nint)i * Args.Ldc;
             for (int j = 0; j < n; j++)
             {
-                T* s = _scratch + (Swapped ? (nint)j * m + i : (nint)i * n + j);
-                T sum = *s;
-                for (int p = 1; p < _parts; p++)
-                {
-                    sum += s[(nint)p * size];
-                }
-
-                c[j] = beta == T.Zero ? alpha * sum : alpha * sum + beta * c[j];
+                T v = alpha * sum[j * m + i];
+                c[j] = beta == T.Zero ? v : v + beta * c[j];
             }
         }
     }
