@@ -151,12 +151,11 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         else
         {
             // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
-            // Two parts per thread once a part still holds >= 2M multiply-adds (~15 us): some slack to absorb a
-            // thread that is descheduled for a while. Four (for >= 16M per thread) packed the shared dimension twice
-            // as often: 3-5 % slower at n = 1024 and 2048 and for 128 x 128 x 3136, alternating in one run.
-            long perThread = work / _threads;
-            int partsPerThread = perThread >= 1L << 22 ? 2 : 1;
-            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread);
+            // One part per thread: every extra part packs the shared dimension again. Two or four parts per thread
+            // (slack for a thread that is descheduled for a while) measured slower, alternating in one run: 4 parts
+            // per thread 3-5 % behind 2 at n = 1024, 2048 and 128 x 128 x 3136; 2 behind 1 by 7-11 % at n = 256 and
+            // 128 x 784 x 256, and level or behind at n = 512 to 2048.
+            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads);
         }
 
         _threads = Math.Min(_threads, _parts);
