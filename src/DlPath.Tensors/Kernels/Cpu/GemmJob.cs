@@ -151,11 +151,15 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         else
         {
             // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
-            // One part per thread: every extra part packs the shared dimension again. Two or four parts per thread
-            // (slack for a thread that is descheduled for a while) measured slower, alternating in one run: 4 parts
-            // per thread 3-5 % behind 2 at n = 1024, 2048 and 128 x 128 x 3136; 2 behind 1 by 7-11 % at n = 256 and
-            // 128 x 784 x 256, and level or behind at n = 512 to 2048.
-            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads);
+            // Every extra part packs the shared dimension again, so one part per thread, except for long products
+            // (>= 16M multiply-adds per thread, ~0.2 ms), which take two: there the extra packing is ~1 %, and a
+            // thread whose core is taken by another process for a while leaves the other thread a second part to
+            // take instead of waiting. Measured alternating in one run: four parts per thread 3-5 % behind two at
+            // n = 1024, 2048 and 128 x 128 x 3136; two behind one by 7-11 % at n = 256 and 128 x 784 x 256, level
+            // with it at n = 1024 and 2048, where in busy periods one part per thread fell behind by up to 30 %.
+            long perThread = work / _threads;
+            int partsPerThread = perThread >= 1L << 24 ? 2 : 1;
+            (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread);
         }
 
         _threads = Math.Min(_threads, _parts);
