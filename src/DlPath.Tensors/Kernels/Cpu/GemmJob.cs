@@ -152,10 +152,10 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         {
             // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
             // Every extra part packs the shared dimension again, so one part per thread, except for long products
-            // (>= 16M multiply-adds per thread, ~0.2 ms), which take two: there the extra packing is ~1 %, and a
+            // (>= 16M multiply-adds per thread, ~0.2 ms), which take two: there the extra packing is ~1 % or less, and a
             // thread whose core is taken by another process for a while leaves the other thread a second part to
             // take instead of waiting. Measured alternating in one run: four parts per thread 3-5 % behind two at
-            // n = 1024, 2048 and 128 x 128 x 3136; two behind one by 7-11 % at n = 256 and 128 x 784 x 256, level
+            // n = 1024, 2048 and 128 x 128 x 3136; two behind one by 5-11 % at n = 256 and 128 x 784 x 256, level
             // with it at n = 1024 and 2048, where in busy periods one part per thread fell behind by up to 30 %.
             long perThread = work / _threads;
             int partsPerThread = perThread >= 1L << 24 ? 2 : 1;
@@ -238,8 +238,8 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         int m = Args.M, n = Args.N, size = m * n;
         T alpha = Args.Alpha, beta = Args.Beta;
 
-        // The slices are contiguous: sum them into the first with vector adds (a scalar loop over every part for
-        // each element took ~0.1 ms of a ~0.4 ms product at 128 x 128).
+        // The slices are contiguous: sum them into the first with vector adds, then scale into C row by row. This
+        // runs on the calling thread alone after the parallel phase, so it has to be cheap next to the product.
         var sum = new Span<T>(_scratch, size);
         for (int p = 1; p < _parts; p++)
         {
