@@ -195,6 +195,32 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FullyConnectedShapes_MatchReference(int threads)
+    {
+        // The CNN's Linear(3136, 128) at batch 128: forward Y = X W^T (W stored 128 x 3136), dW = dY^T X, dX = dY W.
+        var rng = new Random(5);
+        float[] x = Random(rng, 128 * 3136), w = Random(rng, 128 * 3136), dy = Random(rng, 128 * 128);
+        Check(false, true, 128, 128, 3136, x, 3136, w, 3136);
+        Check(true, false, 128, 3136, 128, dy, 128, x, 3136);
+        Check(false, false, 128, 3136, 128, dy, 128, w, 3136);
+
+        void Check(bool ta, bool tb, int m, int n, int k, float[] a, int lda, float[] b, int ldb)
+        {
+            var fast = new float[m * n];
+            var reference = new float[m * n];
+            Gemm.Run(GemmIsa.Auto, threads, 1, ta, tb, m, n, k, 1f, a, lda, 0, b, ldb, 0, 0f, fast, n, 0);
+            ReferenceGemm.Multiply(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, reference, n);
+            for (int i = 0; i < fast.Length; i++)
+            {
+                Assert.True(Math.Abs(fast[i] - reference[i]) <= 1e-4f * (1 + Math.Abs(reference[i])) * MathF.Sqrt(k),
+                    $"({m}x{k})@({k}x{n}) ta={ta} tb={tb} threads={threads}: element {i}: {fast[i]} vs {reference[i]}");
+            }
+        }
+    }
+
     [Fact]
     public void ConcurrentCallers_AllGetCorrectResults()
     {
@@ -335,6 +361,8 @@ public class GemmTests
     [InlineData(32, 9, 50176, true, 2)] // conv weight gradient: 3 x 1 tiles a quarter full; C^T is one tile
     [InlineData(20, 30, 3000, false, 2)] // 2 x 1 tiles for 2 threads: split k instead
     [InlineData(32, 9, 300, true, 1)] // too short to split k, still worth transposing
+    [InlineData(128, 128, 3136, false, 2)] // Linear(3136, 128) forward X W^T: 44 tiles, but k split packs A and B once
+    [InlineData(128, 256, 2048, false, 2)] // the largest C thin mode takes (MaxThinC)
     public void Plan_SmallCWithLongK_RunsThin(int m, int n, int k, bool swapped, int parts)
     {
         var job = new GemmJob<float, Avx512Sgemm12x32>();
@@ -345,8 +373,8 @@ public class GemmTests
     }
 
     [Theory]
-    [InlineData(40, 40, 5000)] // 4 x 2 tiles: enough to split C
-    [InlineData(256, 256, 5000)] // C too large for private copies
+    [InlineData(40, 40, 1000)] // k too short to give each of two threads 2 KC of it
+    [InlineData(128, 257, 5000)] // C just too large for private copies
     public void Plan_WideEnoughC_IsNotThin(int m, int n, int k)
     {
         var job = new GemmJob<float, Avx512Sgemm12x32>();
@@ -360,6 +388,9 @@ public class GemmTests
     [InlineData(9, 32, 3000, 2)] // one tile, k split
     [InlineData(70, 20, 1100, 4)] // 6 tiles for 4 threads: k split in two (1100 < 3 x 2 KC)
     [InlineData(32, 9, 300, 1)] // transposed on one thread
+    [InlineData(129, 63, 1030, 2)] // k split with C's edge tiles in both directions
+    [InlineData(129, 63, 1030, 1)] // the same on one thread: the grid path
+    [InlineData(17, 129, 1600, 3)] // k split three ways, uneven lengths
     public void ThinProducts_AllTransposes_MatchReference(int m, int n, int k, int threads)
     {
         for (int t = 0; t < 4; t++)

@@ -36,8 +36,12 @@ public static unsafe class Gemm
     /// </summary>
     internal const long MinWorkToShare = 1L << 26;
 
-    /// <summary>Largest C (elements) for thin mode, whose parts each write a private copy of C and sum them.</summary>
-    internal const long MaxThinC = 1 << 14;
+    /// <summary>
+    /// Largest C (elements) for thin mode, whose parts each write a private copy of C and sum them: 128 KiB of float
+    /// per part, small enough to stay in L2 while it is written (m x k x n = 128 x 2048 x 256 ran at 162 GFLOP/s with k split
+    /// against 142 with C split, alternating in one run).
+    /// </summary>
+    internal const long MaxThinC = 1 << 15;
 
     /// <summary>Smallest part (multiply-adds, ~12 microseconds) worth claiming separately when a split costs no packing.</summary>
     internal const long MinWorkPerPart = 1L << 20;

@@ -14,8 +14,8 @@ namespace DlPath.Tensors.Kernels.Cpu;
 ///     pack op(B)[pc.., jc..]  -> bp
 ///     for ic in rows step MC:              A block  (MC x KC)  packed, lives in L2
 ///       pack op(A)[ic.., pc..] -> ap
-///       for jr in 0..nc step NR:           B micro-panel (KC x NR) stays in L1 across the ir loop
-///         for ir in 0..mc step MR:         A micro-panel (MR x KC) streams from L2
+///       for ir in 0..mc step MR:           A micro-panel (MR x KC) stays in L1 across the jr loop
+///         for jr in 0..nc step NR:         B micro-panels (KC x NR) stream from L2
 ///           C[ic+ir.., jc+jr..] (MR x NR) = alpha * ap_ir * bp_jr + beta * C
 /// </code>
 /// Each part of a call (see GemmJob) runs this on its own rectangle of C with its own pack buffers, so
@@ -119,18 +119,22 @@ internal static unsafe class GemmDriver<T, TK>
         int mr = TK.MR, nr = TK.NR;
         int aPanelStride = rowMajorA ? TK.KC : kc; // elements per panel row (row-major) or per k step (k-major) x MR
 
+        // ir outside jr: the A micro-panel (MR x KC, 12 KiB for float) stays in L1 while the B micro-panels stream
+        // from the L2-resident panel, and C is written one MR-row strip at a time, left to right. The other order
+        // (a B micro-panel in L1, A streaming) wrote C a column of tiles at a time, MR rows ldc apart after MR rows
+        // ldc apart: measured on one core at n = 2048, 137 -> 155 GFLOP/s in one alternating run (OpenBLAS ~155).
         // Edge tiles (fewer than MR rows or NR columns left) are computed whole into this scratch tile from the
         // zero-padded panels, then only the valid part is merged into C; C is never written out of bounds.
         T* tile = stackalloc T[TK.MR * TK.NR];
 
-        for (int jr = 0; jr < nc; jr += nr)
+        for (int ir = 0; ir < mc; ir += mr)
         {
-            int cols = Math.Min(nr, nc - jr);
-            T* b = bp + (nint)jr * kc;
-            for (int ir = 0; ir < mc; ir += mr)
+            int rows = Math.Min(mr, mc - ir);
+            T* a = ap + (nint)ir * aPanelStride;
+            for (int jr = 0; jr < nc; jr += nr)
             {
-                int rows = Math.Min(mr, mc - ir);
-                T* a = ap + (nint)ir * aPanelStride;
+                int cols = Math.Min(nr, nc - jr);
+                T* b = bp + (nint)jr * kc;
                 T* cTile = c + (nint)ir * ldc + jr;
                 bool full = rows == mr && cols == nr;
                 T* target = full ? cTile : tile;

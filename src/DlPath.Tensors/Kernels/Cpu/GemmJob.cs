@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using DlPath.Tensors.Kernels.Cpu.MicroKernels;
 
@@ -150,10 +151,14 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         else
         {
             // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
-            // Two to four parts per thread once a part still holds >= 2M multiply-adds (~15 us): enough slack to
-            // absorb a thread that is descheduled for a while, for a few percent of extra packing at most.
+            // Every extra part packs the shared dimension again, so one part per thread, except for long products
+            // (>= 16M multiply-adds per thread, ~0.2 ms), which take two: there the extra packing is ~1 % or less, and a
+            // thread whose core is taken by another process for a while leaves the other thread a second part to
+            // take instead of waiting. Measured alternating in one run: four parts per thread 3-5 % behind two at
+            // n = 1024, 2048 and 128 x 128 x 3136; two behind one by 5-11 % at n = 256 and 128 x 784 x 256, level
+            // with it at n = 1024 and 2048, where in busy periods one part per thread fell behind by up to 30 %.
             long perThread = work / _threads;
-            int partsPerThread = perThread >= 1L << 24 ? 4 : perThread >= 1L << 22 ? 2 : 1;
+            int partsPerThread = perThread >= 1L << 24 ? 2 : 1;
             (SplitM, SplitN, _parts) = Gemm.ChooseSplit(g.M, g.N, g.K, mr, nr, _threads * partsPerThread);
         }
 
@@ -163,9 +168,16 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// <summary>
     /// Plans thin mode for a single product whose C is small (at most <see cref="Gemm.MaxThinC"/> elements) when
     /// either C is so narrow that the transposed product pads far less (32 x 9 pads to 36 x 32 tiles, its transpose
-    /// 9 x 32 to one 12 x 32 tile), or C has too few tiles to give every thread two while k is long: then the
-    /// threads split k instead of C. Returns false (nothing planned) otherwise.
+    /// 9 x 32 to one 12 x 32 tile), or k is long enough to give every thread at least 2 KC of it: then the threads
+    /// split k instead of C. Returns false (nothing planned) otherwise.
     /// </summary>
+    /// <remarks>
+    /// Splitting C makes every part pack all k of its rows of A and columns of B, so parts side by side pack the
+    /// same rows of A again (and parts one above the other the same columns of B). Splitting k packs each element of
+    /// A and B exactly once in all, for the price of summing one private copy of C per thread (m n adds each, against
+    /// at least 2 KC m n multiply-adds). Linear(3136, 128)'s forward X W^T (128 x 3136 x 128) cut into eight 36 x 64
+    /// rectangles packed 1.25M elements per thread against 25M multiply-adds; with k split each thread packs 0.4M.
+    /// </remarks>
     private bool PlanThin(in GemmArgs<T> g)
     {
         int mr = TK.MR, nr = TK.NR;
@@ -177,9 +189,8 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         long padded = (long)((g.M + mr - 1) / mr * mr) * ((g.N + nr - 1) / nr * nr);
         long paddedT = (long)((g.N + mr - 1) / mr * mr) * ((g.M + nr - 1) / nr * nr);
         bool swap = 4 * paddedT <= 3 * padded;
-        long tiles = swap ? (long)((g.N + mr - 1) / mr) * ((g.M + nr - 1) / nr) : (long)((g.M + mr - 1) / mr) * ((g.N + nr - 1) / nr);
         int kParts = Math.Min(_threads, g.K / (2 * TK.KC));
-        if (!swap && (tiles >= 2L * _threads || kParts < 2))
+        if (!swap && kParts < 2)
         {
             return false;
         }
@@ -221,23 +232,46 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     }
 
     /// <summary>C = alpha * (sum of the parts' slices, transposed back if swapped) + beta * C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeThin()
     {
         int m = Args.M, n = Args.N, size = m * n;
         T alpha = Args.Alpha, beta = Args.Beta;
+
+        // The slices are contiguous: sum them into the first with vector adds, then scale into C row by row. This
+        // runs on the calling thread alone after the parallel phase, so it has to be cheap next to the product.
+        var sum = new Span<T>(_scratch, size);
+        for (int p = 1; p < _parts; p++)
+        {
+            TensorPrimitives.Add(sum, new ReadOnlySpan<T>(_scratch + (nint)p * size, size), sum);
+        }
+
+        if (!Swapped)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                Span<T> s = sum.Slice(i * n, n), c = new(Args.C + (nint)i * Args.Ldc, n);
+                if (beta == T.Zero)
+                {
+                    TensorPrimitives.Multiply(s, alpha, c); // C is not read: NaN there is overwritten
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(s, alpha, s);
+                    TensorPrimitives.MultiplyAdd(c, beta, s, c);
+                }
+            }
+
+            return;
+        }
+
         for (int i = 0; i < m; i++)
         {
             T* c = Args.C + (nint)i * Args.Ldc;
             for (int j = 0; j < n; j++)
             {
-                T* s = _scratch + (Swapped ? (nint)j * m + i : (nint)i * n + j);
-                T sum = *s;
-                for (int p = 1; p < _parts; p++)
-                {
-                    sum += s[(nint)p * size];
-                }
-
-                c[j] = beta == T.Zero ? alpha * sum : alpha * sum + beta * c[j];
+                T v = alpha * sum[j * m + i];
+                c[j] = beta == T.Zero ? v : v + beta * c[j];
             }
         }
     }

@@ -7,7 +7,7 @@ namespace DlPath.Tensors.Kernels.Cpu.MicroKernels;
 
 /// <summary>
 /// Float64 12 x 16 micro-kernel on Vector512 FMA: same register budget as the float32 12 x 32 kernel
-/// (24 accumulators of 8 doubles). B micro-panel KC x 16 doubles = 32 KiB in L1.
+/// (24 accumulators of 8 doubles). A micro-panel 12 x KC doubles = 24 KiB in L1, B panel KC x NC = 1 MiB in L2.
 /// </summary>
 internal readonly unsafe struct Avx512Dgemm12x16 : IGemmMicroKernel<double>
 {

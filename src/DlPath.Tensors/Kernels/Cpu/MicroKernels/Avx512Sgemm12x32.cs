@@ -8,7 +8,8 @@ namespace DlPath.Tensors.Kernels.Cpu.MicroKernels;
 /// <summary>
 /// Float32 12 x 32 micro-kernel on Vector512 FMA: 24 accumulators + 2 B vectors + 1 broadcast fit the 32
 /// zmm registers, and 24 independent FMA chains cover the FMA latency on both ports (measured at the core's
-/// peak, see the project's kernel notes). B micro-panel KC x 32 = 32 KiB sits in L1; A block MC x KC = 192 KiB in L2.
+/// peak, see the project's kernel notes). The A micro-panel (12 x KC = 12 KiB) sits in L1 while KC x 32 B
+/// micro-panels stream from the B panel (KC x NC = 1 MiB) in L2.
 /// </summary>
 internal readonly unsafe struct Avx512Sgemm12x32 : IGemmMicroKernel<float>
 {

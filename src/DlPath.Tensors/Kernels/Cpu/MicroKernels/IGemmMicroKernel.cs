@@ -15,7 +15,7 @@ internal unsafe interface IGemmMicroKernel<T>
     /// <summary>Columns of C one kernel call computes (columns of a packed B micro-panel).</summary>
     static abstract int NR { get; }
 
-    /// <summary>Depth of one packed block: a B micro-panel (KC x NR) stays in L1 while the kernel sweeps A.</summary>
+    /// <summary>Depth of one packed block: an A micro-panel (MR x KC) stays in L1 while the kernel sweeps B.</summary>
     static abstract int KC { get; }
 
     /// <summary>Rows of one packed A block (MC x KC), sized to stay in L2. A multiple of MR.</summary>
