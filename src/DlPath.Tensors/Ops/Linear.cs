@@ -37,7 +37,7 @@ public sealed partial class Tensor
         var w = weight.Contiguous();
         int[] outShape = [.. input._shape.AsSpan(0, input.Rank - 1), outF];
         int m = ShapeUtil.Numel(input._shape.AsSpan(0, input.Rank - 1));
-        var y = Empty(outShape, input.DType);
+        var y = Uninitialized(outShape, input.DType);
         if (input.DType == DType.Float32) LinearForward<float>(x, w, bias, y, m, inF, outF);
         else LinearForward<double>(x, w, bias, y, m, inF, outF);
 
@@ -46,9 +46,9 @@ public sealed partial class Tensor
         {
             // y = x Wᵀ + b  =>  dx = dy W (M, in), dW = dyᵀ x (out, in), db = Σ_rows dy (out).
             var dy = grad.Contiguous();
-            var dx = input.RequiresGrad ? Empty(input.ShapeArray(), input.DType) : null;
-            var dw = weight.RequiresGrad ? Empty([outF, inF], weight.DType) : null;
-            var db = bias is not null && bias.RequiresGrad ? Empty([outF], bias.DType) : null;
+            var dx = input.RequiresGrad ? Uninitialized(input.ShapeArray(), input.DType) : null;
+            var dw = weight.RequiresGrad ? Uninitialized([outF, inF], weight.DType) : null;
+            var db = bias is not null && bias.RequiresGrad ? Uninitialized([outF], bias.DType) : null;
             if (dy.DType == DType.Float32) LinearBackward<float>(x, w, dy, dx, dw, db, m, inF, outF);
             else LinearBackward<double>(x, w, dy, dx, dw, db, m, inF, outF);
             return bias is null ? [dx, dw] : [dx, dw, db];

@@ -113,7 +113,10 @@ internal static unsafe class GemmDriver<T, TK>
     public static nint PackedBOffset(int block, int kcStep, int nPad) => (nint)block * nPad * kcStep;
 
     /// <summary>Sweeps the packed A block and B panel with the micro-kernel; C points at the block's corner.</summary>
+    // SkipLocalsInit: the scratch tile is only ever written by a micro-kernel with beta = 0 (which never reads
+    // C) before it is read, so clearing it on every call is wasted work.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private static void MacroKernel(int kc, int mc, int nc, T* ap, bool rowMajorA, T* bp, T* c, int ldc, T alpha, T beta)
     {
         int mr = TK.MR, nr = TK.NR;
