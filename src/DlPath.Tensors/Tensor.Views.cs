@@ -358,6 +358,9 @@ public sealed partial class Tensor
             if (DType == DType.Float32) Data<float>().AsSpan(_offset, Numel).Fill((float)value);
             else Data<double>().AsSpan(_offset, Numel).Fill(value);
             BumpVersion();
+
+            // +0 over the whole storage: the backward pass may overwrite instead of add (Storage.ZeroedAtVersion).
+            if (value == 0 && !double.IsNegative(value) && _offset == 0 && Numel == _storage.Length) _storage.ZeroedAtVersion = _storage.Version;
             return this;
         }
 

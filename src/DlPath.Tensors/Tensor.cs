@@ -76,9 +76,46 @@ public sealed partial class Tensor
 
     /// <summary>
     /// The storage's array. Every read or write of a tensor's elements goes through here, which is what makes a
-    /// released tensor fail loudly rather than read an array the pool has handed to another tensor.
+    /// released tensor fail loudly rather than read an array the pool has handed to another tensor. Whoever gets the
+    /// array may write to it without bumping the version, so the storage's known-zero mark is dropped here.
     /// </summary>
-    internal T[] Data<T>() => ((Storage<T>)_storage).DataOrNull ?? throw ReleasedError();
+    internal T[] Data<T>()
+    {
+        var storage = (Storage<T>)_storage;
+        storage.ZeroedAtVersion = -1;
+        return storage.DataOrNull ?? throw ReleasedError();
+    }
+
+    /// <summary>
+    /// When this tensor is known to hold only zeros (it was zeroed in place by <see cref="Fill"/> over its whole storage
+    /// and nothing touched the storage since), overwrites it with <c>0 + source</c> and returns true; otherwise returns
+    /// false and changes nothing. Same result as <c>AddInPlace(source)</c> bit for bit (adding +0 turns a −0 into +0
+    /// exactly as the addition would), with one stream of memory traffic less: the backward pass accumulates a leaf's
+    /// first gradient of a step this way after <c>ZeroGrad(setToNone: false)</c>.
+    /// </summary>
+    internal bool TryOverwriteKnownZero(Tensor source)
+    {
+        if (!_storage.IsKnownZero || _offset != 0 || Numel != _storage.Length || !IsContiguous
+            || source.DType != DType || !source.IsContiguous || !ShapeUtil.SameShape(_shape, source._shape))
+        {
+            return false;
+        }
+
+        switch (DType)
+        {
+            case DType.Float32:
+                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan<float>(), 0f, AsSpan<float>());
+                break;
+            case DType.Float64:
+                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan<double>(), 0d, AsSpan<double>());
+                break;
+            default:
+                return false;
+        }
+
+        BumpVersion();
+        return true;
+    }
 
     /// <summary>True once the <see cref="Scope"/> this tensor's storage was created in ended (and the tensor was not kept).</summary>
     public bool IsReleased => _storage.IsReleased;
