@@ -86,6 +86,21 @@ public sealed partial class Tensor
         return storage.DataOrNull ?? throw ReleasedError();
     }
 
+    /// <summary>destination[i] = 0 + source[offset + i] (so −0 becomes +0); a long run in one range per thread.</summary>
+    private static void AddZero<T>(T[] source, int offset, T[] destination, int n)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (n < 2 * Kernels.MemoryBoundSplit.MinElementsPerThread)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan(offset, n), T.Zero, destination.AsSpan(0, n));
+        }
+        else
+        {
+            Kernels.MemoryBoundSplit.For(n, (start, length) =>
+                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan(offset + start, length), T.Zero, destination.AsSpan(start, length)));
+        }
+    }
+
     /// <summary>
     /// When this tensor is known to hold only zeros (it was zeroed in place by <see cref="Fill"/> over its whole storage
     /// and nothing touched the storage since), overwrites it with <c>0 + source</c> and returns true; otherwise returns
@@ -104,10 +119,10 @@ public sealed partial class Tensor
         switch (DType)
         {
             case DType.Float32:
-                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan<float>(), 0f, AsSpan<float>());
+                AddZero(source.Data<float>(), source._offset, Data<float>(), Numel);
                 break;
             case DType.Float64:
-                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan<double>(), 0d, AsSpan<double>());
+                AddZero(source.Data<double>(), source._offset, Data<double>(), Numel);
                 break;
             default:
                 return false;

@@ -30,6 +30,8 @@ public sealed class GradAccumulationTests
     [InlineData(3, 17, DType.Float32)]
     [InlineData(63, 129, DType.Float32)]
     [InlineData(17, 3, DType.Float64)]
+    [InlineData(2, global::DlPath.Tensors.Kernels.MemoryBoundSplit.MinElementsPerThread + 17, DType.Float32)] // long: split over threads
+    [InlineData(3, global::DlPath.Tensors.Kernels.MemoryBoundSplit.MinElementsPerThread + 1, DType.Float64)]
     public void ZeroedGradientReceivesExactlyZeroPlusTheGradient(int rows, int cols, DType dtype)
     {
         var (w, c) = Leaf(rows, cols, dtype, rows * cols);
@@ -155,5 +157,25 @@ public sealed class GradAccumulationTests
         Assert.False(t.TryOverwriteKnownZero(g.To(DType.Float64))); // other dtype
         Assert.False(t.TryOverwriteKnownZero(Tensor.Rand([17, 3]).T)); // non-contiguous source
         Assert.True(t.TryOverwriteKnownZero(g));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(129)]
+    [InlineData((2 * global::DlPath.Tensors.Kernels.MemoryBoundSplit.MinElementsPerThread) + 17)] // filled in one range per thread
+    public void FillWritesEveryElementOfLongAndShortTensorsAndOnlyThose(int n)
+    {
+        var t = Tensor.Rand([n + 6]);
+        var original = t.ToArray<float>();
+        t.Narrow(0, 3, n).Fill(2.5);
+        t.Narrow(0, 0, 3).Fill(-1);
+        var a = t.ToArray<float>();
+        Assert.All(a.Take(3), v => Assert.Equal(-1f, v));
+        Assert.All(a.Skip(3).Take(n), v => Assert.Equal(2.5f, v));
+        Assert.Equal(original.Skip(n + 3), a.Skip(n + 3));
+
+        var d = Tensor.Rand([n], DType.Float64);
+        d.Zero();
+        Assert.All(d.ToArray<double>(), v => Assert.Equal(0, BitConverter.DoubleToInt64Bits(v)));
     }
 }
