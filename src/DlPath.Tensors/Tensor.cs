@@ -161,6 +161,11 @@ public sealed partial class Tensor
     /// The elements as a span, for contiguous tensors of element type <typeparamref name="T"/>; writing to it
     /// changes the tensor (and bypasses autograd).
     /// </summary>
+    /// <remarks>
+    /// Take the span after the last in-place op you want it to follow: a leaf's gradient zeroed in place is known to
+    /// hold zeros until its data is next handed out, and the backward pass then overwrites it instead of adding to it,
+    /// so a write through a span taken before <see cref="Zero"/> and used after it would be lost.
+    /// </remarks>
     public Span<T> AsSpan<T>()
     {
         CheckElementType<T>("AsSpan");
