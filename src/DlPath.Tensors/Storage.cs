@@ -16,6 +16,18 @@ internal abstract class Storage
     /// <summary>Bumped by every in-place write through any view of this storage.</summary>
     public int Version;
 
+    /// <summary>
+    /// The <see cref="Version"/> at which every element was last set to zero by <see cref="Tensor.Fill"/>, or -1. The
+    /// mark holds only while the version still equals it (any in-place write bumps the version) and is dropped whenever
+    /// the raw array is handed out (<see cref="Tensor.Data{T}"/>, so <see cref="Tensor.AsSpan{T}"/> too), since a write
+    /// through a span bumps nothing. Gradient accumulation uses it: a gradient zeroed in place by
+    /// <c>ZeroGrad(setToNone: false)</c> receives its first contribution as a copy instead of an addition.
+    /// </summary>
+    public int ZeroedAtVersion = -1;
+
+    /// <summary>True while every element is known to be zero (see <see cref="ZeroedAtVersion"/>).</summary>
+    public bool IsKnownZero => ZeroedAtVersion == Version;
+
     /// <summary>Where this storage stands with respect to the scopes; see <see cref="StorageLifetime"/>.</summary>
     internal StorageLifetime Lifetime;
 

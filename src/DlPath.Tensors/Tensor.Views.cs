@@ -355,13 +355,23 @@ public sealed partial class Tensor
         // without materialising the broadcast value first.
         if (IsContiguous && DType is DType.Float32 or DType.Float64)
         {
-            if (DType == DType.Float32) Data<float>().AsSpan(_offset, Numel).Fill((float)value);
-            else Data<double>().AsSpan(_offset, Numel).Fill(value);
+            if (DType == DType.Float32) FillRange(Data<float>(), _offset, Numel, (float)value);
+            else FillRange(Data<double>(), _offset, Numel, value);
             BumpVersion();
+
+            // +0 over the whole storage: the backward pass may overwrite instead of add (Storage.ZeroedAtVersion).
+            if (value == 0 && !double.IsNegative(value) && _offset == 0 && Numel == _storage.Length) _storage.ZeroedAtVersion = _storage.Version;
             return this;
         }
 
         return CopyFrom(Scalar(value, DType));
+    }
+
+    /// <summary>Fills <paramref name="n"/> elements from <paramref name="offset"/>; a long run in one range per thread.</summary>
+    private static void FillRange<T>(T[] data, int offset, int n, T value)
+    {
+        if (n < 2 * Kernels.MemoryBoundSplit.MinElementsPerThread) data.AsSpan(offset, n).Fill(value);
+        else Kernels.MemoryBoundSplit.For(n, (start, length) => data.AsSpan(offset + start, length).Fill(value));
     }
 
     /// <summary>Sets every element to zero in place (<c>zero_</c>).</summary>

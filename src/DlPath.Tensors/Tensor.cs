@@ -76,9 +76,61 @@ public sealed partial class Tensor
 
     /// <summary>
     /// The storage's array. Every read or write of a tensor's elements goes through here, which is what makes a
-    /// released tensor fail loudly rather than read an array the pool has handed to another tensor.
+    /// released tensor fail loudly rather than read an array the pool has handed to another tensor. Whoever gets the
+    /// array may write to it without bumping the version, so the storage's known-zero mark is dropped here.
     /// </summary>
-    internal T[] Data<T>() => ((Storage<T>)_storage).DataOrNull ?? throw ReleasedError();
+    internal T[] Data<T>()
+    {
+        var storage = (Storage<T>)_storage;
+        storage.ZeroedAtVersion = -1;
+        return storage.DataOrNull ?? throw ReleasedError();
+    }
+
+    /// <summary>destination[i] = 0 + source[offset + i] (so −0 becomes +0); a long run in one range per thread.</summary>
+    private static void AddZero<T>(T[] source, int offset, T[] destination, int n)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (n < 2 * Kernels.MemoryBoundSplit.MinElementsPerThread)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan(offset, n), T.Zero, destination.AsSpan(0, n));
+        }
+        else
+        {
+            Kernels.MemoryBoundSplit.For(n, (start, length) =>
+                System.Numerics.Tensors.TensorPrimitives.Add(source.AsSpan(offset + start, length), T.Zero, destination.AsSpan(start, length)));
+        }
+    }
+
+    /// <summary>
+    /// When this tensor is known to hold only zeros (it was zeroed in place by <see cref="Fill"/> over its whole storage
+    /// and nothing touched the storage since), overwrites it with <c>0 + source</c> and returns true; otherwise returns
+    /// false and changes nothing. Same result as <c>AddInPlace(source)</c> bit for bit (adding +0 turns a −0 into +0
+    /// exactly as the addition would), with one stream of memory traffic less: the backward pass accumulates a leaf's
+    /// first gradient of a step this way after <c>ZeroGrad(setToNone: false)</c>.
+    /// </summary>
+    internal bool TryOverwriteKnownZero(Tensor source)
+    {
+        if (!_storage.IsKnownZero || _offset != 0 || Numel != _storage.Length || !IsContiguous
+            || source.DType != DType || !source.IsContiguous || !ShapeUtil.SameShape(_shape, source._shape))
+        {
+            return false;
+        }
+
+        switch (DType)
+        {
+            case DType.Float32:
+                AddZero(source.Data<float>(), source._offset, Data<float>(), Numel);
+                break;
+            case DType.Float64:
+                AddZero(source.Data<double>(), source._offset, Data<double>(), Numel);
+                break;
+            default:
+                return false;
+        }
+
+        BumpVersion();
+        return true;
+    }
 
     /// <summary>True once the <see cref="Scope"/> this tensor's storage was created in ended (and the tensor was not kept).</summary>
     public bool IsReleased => _storage.IsReleased;
@@ -109,6 +161,11 @@ public sealed partial class Tensor
     /// The elements as a span, for contiguous tensors of element type <typeparamref name="T"/>; writing to it
     /// changes the tensor (and bypasses autograd).
     /// </summary>
+    /// <remarks>
+    /// Take the span after the last in-place op you want it to follow: a leaf's gradient zeroed in place is known to
+    /// hold zeros until its data is next handed out, and the backward pass then overwrites it instead of adding to it,
+    /// so a write through a span taken before <see cref="Zero"/> and used after it would be lost.
+    /// </remarks>
     public Span<T> AsSpan<T>()
     {
         CheckElementType<T>("AsSpan");

@@ -1,6 +1,7 @@
 using System.Numerics;
 using DlPath.Tensors;
 using DlPath.Tensors.Kernels;
+using DlPath.Tensors.Kernels.Cpu;
 
 namespace DlPath.NN;
 
@@ -82,16 +83,26 @@ internal static class FusedUpdates
             return;
         }
 
-        Parallel.For(0, parts, i =>
-        {
-            int start = (int)((long)n * i / parts), length = (int)((long)n * (i + 1) / parts) - start;
-            Adam(p.AsSpan<T>().Slice(start, length), g.AsSpan<T>().Slice(start, length), m.AsSpan<T>().Slice(start, length), v.AsSpan<T>().Slice(start, length),
-                b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
-        });
+        // On the kernels' own workers, not Parallel.For: in a training step the GEMMs keep those workers spinning
+        // between calls, and waking thread-pool threads as well puts three busy threads on a 2-core machine.
+        KernelWorkers.Run(new AdamJob<T>(p, g, m, v, b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps), parts, parts);
     }
 
     /// <summary>The smallest positive normal number of <typeparamref name="T"/> (below it lie the slow subnormals).</summary>
     private static T SmallestNormal<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? T.CreateTruncating(1.17549435e-38f) : T.CreateTruncating(2.2250738585072014e-308);
+
+    /// <summary>One contiguous range of an Adam update per part.</summary>
+    private sealed class AdamJob<T>(Tensor p, Tensor g, Tensor m, Tensor v, T b1, T b2, T oneMinusB1, T oneMinusB2, T negStepSize, T bc2Sqrt, T eps) : IKernelJob
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Execute(int part, int parts)
+        {
+            int n = p.Numel;
+            int start = (int)((long)n * part / parts), length = (int)((long)n * (part + 1) / parts) - start;
+            Adam(p.AsSpan<T>().Slice(start, length), g.AsSpan<T>().Slice(start, length), m.AsSpan<T>().Slice(start, length), v.AsSpan<T>().Slice(start, length),
+                b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
+        }
+    }
 }

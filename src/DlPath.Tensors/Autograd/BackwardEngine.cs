@@ -85,9 +85,11 @@ internal static class BackwardEngine
     {
         // Gradients accumulate (+=) in the leaf's own buffer. The first one is copied because g may be the
         // very tensor another leaf receives too (Add passes its gradient through), or a view of one.
+        // A gradient zeroed in place (ZeroGrad(setToNone: false)) and untouched since takes its first contribution
+        // as an overwrite with 0 + g: bit for bit the addition's result, without reading the zeros.
         if (leaf.Grad is { } existing && existing.IsContiguous && existing.DType == g.DType && ShapeUtil.SameShape(existing.Shape, g.Shape))
         {
-            existing.AddInPlace(g);
+            if (!existing.TryOverwriteKnownZero(g)) existing.AddInPlace(g);
         }
         else
         {
