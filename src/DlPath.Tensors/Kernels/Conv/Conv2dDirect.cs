@@ -18,7 +18,7 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// convolution is the same operation on dy with the kernel flipped and in/out channels swapped (see
 /// <see cref="FlipWeights"/>), so both run here. Twin: <see cref="Conv2dReference"/>.
 /// </summary>
-internal static unsafe class Conv2dDirect
+internal static unsafe partial class Conv2dDirect
 {
     private const int Mr = 8;   // output channels per tile
     private const int Nr = 32;  // output positions per tile (two Vector512)

@@ -96,7 +96,9 @@ internal static class Conv2dKernel
 
         if (dw is not null && k > SmallK && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
         {
-            Conv2dDirect.WeightGrad((float[])(object)x, xOffset, (float[])(object)dy, dyOffset, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            var (xf, dyf, dwf, dbf) = ((float[])(object)x, (float[])(object)dy, (float[])(object)dw, (float[]?)(object?)db);
+            if (Conv2dDirect.SuitsWeightGrad3x3(g)) Conv2dDirect.WeightGrad3x3(xf, xOffset, dyf, dyOffset, dwf, dbf, g, outChannels);
+            else Conv2dDirect.WeightGrad(xf, xOffset, dyf, dyOffset, dwf, dbf, g, outChannels);
             if (dx is null) return;
             dw = null;
             db = null;

@@ -1,0 +1,94 @@
+using System.Runtime.Intrinsics.X86;
+using DlPath.Tensors.Kernels;
+using DlPath.Tensors.Kernels.Conv;
+
+namespace DlPath.Tensors.Tests.Conv;
+
+/// <summary>
+/// The direct float32 convolution kernels (<see cref="Conv2dDirect"/>) called on arrays, each against the plain
+/// loops of <see cref="Conv2dReference"/>: odd channel counts (1, 3, 17, 63, 129), plane widths that are not
+/// multiples of 16, sample counts that do not fill a sample block, offsets into larger arrays, and the serial and
+/// parallel splits. The kernels need AVX-512; on other CPUs <see cref="Conv2dKernel"/> takes the column GEMMs,
+/// which <see cref="Conv2dTests"/> covers, and these tests only check that the kernel declines.
+/// </summary>
+public class Conv2dDirectTests
+{
+    // (N, C, H, W, O, pad): 3x3 kernels on padded planes at most 16 wide, the shapes WeightGrad3x3 takes.
+    public static TheoryData<int[]> Planes16 => new()
+    {
+        new[] { 1, 1, 1, 1, 1, 1 },
+        new[] { 3, 3, 17, 14, 5, 1 },
+        new[] { 2, 17, 5, 12, 3, 2 },
+        new[] { 9, 4, 7, 13, 63, 0 },
+        new[] { 17, 8, 14, 14, 9, 1 },
+        new[] { 2, 129, 3, 10, 2, 1 },
+        new[] { 20, 32, 14, 14, 64, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Planes16))]
+    public void WeightGrad3x3MatchesReference(int[] s)
+    {
+        var g = new Im2ColGeometry(s[0], s[1], s[2], s[3], 3, 3, 1, 1, s[5], s[5], 1, 1);
+        if (!Conv2dDirect.Suits(g, 1))
+        {
+            Assert.False(Avx512F.IsSupported);
+            return;
+        }
+
+        Assert.True(Conv2dDirect.SuitsWeightGrad3x3(g));
+        CheckWeightGrad(g, s[4], (x, xo, dy, dyo, dw, db) => Conv2dDirect.WeightGrad3x3(x, xo, dy, dyo, dw, db, g, s[4]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Planes16))]
+    public void GeneralWeightGradMatchesReferenceOnTheSameShapes(int[] s)
+    {
+        var g = new Im2ColGeometry(s[0], s[1], s[2], s[3], 3, 3, 1, 1, s[5], s[5], 1, 1);
+        if (!Conv2dDirect.Suits(g, 1)) return;
+        CheckWeightGrad(g, s[4], (x, xo, dy, dyo, dw, db) => Conv2dDirect.WeightGrad(x, xo, dy, dyo, dw, db, g, s[4]));
+    }
+
+    [Fact]
+    public void WeightGrad3x3DeclinesWiderPlanesAndOtherKernels()
+    {
+        Assert.False(Conv2dDirect.SuitsWeightGrad3x3(new Im2ColGeometry(1, 1, 8, 15, 3, 3, 1, 1, 1, 1, 1, 1)));
+        Assert.False(Conv2dDirect.SuitsWeightGrad3x3(new Im2ColGeometry(1, 1, 8, 8, 5, 5, 1, 1, 1, 1, 1, 1)));
+        Assert.False(Conv2dDirect.SuitsWeightGrad3x3(new Im2ColGeometry(1, 1, 8, 8, 3, 1, 1, 1, 1, 0, 1, 1)));
+    }
+
+    // Runs a weight-gradient kernel on x and dy placed at an offset inside larger arrays (the leading and trailing
+    // elements are NaN: a read outside the tensor shows in the result) and compares dw and db with the reference.
+    private static void CheckWeightGrad(Im2ColGeometry g, int o, Action<float[], int, float[], int, float[], float[]> kernel)
+    {
+        var rng = new Random((g.N * 131) + (g.C * 17) + o);
+        int xLength = g.N * g.C * g.H * g.W, dyLength = g.N * o * g.L, at = 5;
+        float[] x = Filled(rng, xLength, at), dy = Filled(rng, dyLength, at);
+        float[] dw = new float[o * g.C * 9], db = new float[o];
+        Array.Fill(dw, float.NaN);
+        Array.Fill(db, float.NaN);
+        kernel(x, at, dy, at, dw, db);
+
+        float[] rdx = new float[xLength], rdw = new float[dw.Length], rdb = new float[o];
+        Conv2dReference.Backward<float>(x.AsSpan(at, xLength), new float[dw.Length], dy.AsSpan(at, dyLength), rdx, rdw, rdb, g, o, 1);
+        AssertClose(rdw, dw, "dw");
+        AssertClose(rdb, db, "db");
+    }
+
+    private static float[] Filled(Random rng, int length, int at)
+    {
+        var a = new float[at + length + 7];
+        Array.Fill(a, float.NaN);
+        for (int i = 0; i < length; i++) a[at + i] = (float)((rng.NextDouble() * 2) - 1);
+        return a;
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double tol = 1e-4 + (1e-4 * Math.Abs(expected[i]));
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tol, $"{what}[{i}]: expected {expected[i]}, got {actual[i]}");
+        }
+    }
+}
