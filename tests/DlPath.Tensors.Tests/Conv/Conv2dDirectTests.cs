@@ -49,6 +49,48 @@ public class Conv2dDirectTests
         CheckWeightGrad(g, s[4], (x, xo, dy, dyo, dw, db) => Conv2dDirect.WeightGrad(x, xo, dy, dyo, dw, db, g, s[4]));
     }
 
+    // (N, C, H, W, O, kh, kw, pad): output grids (Oh x padded width) of 96 (two 48-wide tiles), 224 (four and one
+    // of 32), 323 (a remainder over 32 takes a third 48-wide tile), 840, 1 and odd sizes; 1, 3, 17, 63, 129 channels.
+    public static TheoryData<int[]> DirectShapes => new()
+    {
+        new[] { 2, 3, 6, 14, 5, 3, 3, 1 },
+        new[] { 3, 32, 14, 14, 17, 3, 3, 1 },
+        new[] { 2, 3, 17, 17, 63, 3, 3, 1 },
+        new[] { 2, 1, 28, 28, 32, 3, 3, 1 },
+        new[] { 1, 1, 1, 1, 1, 1, 1, 0 },
+        new[] { 3, 17, 5, 9, 129, 3, 3, 2 },
+        new[] { 2, 5, 11, 23, 9, 5, 3, 2 },
+        new[] { 9, 8, 7, 3, 3, 3, 3, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DirectShapes))]
+    public void ForwardAndInputGradMatchReference(int[] s)
+    {
+        int o = s[4];
+        var g = new Im2ColGeometry(s[0], s[1], s[2], s[3], s[5], s[6], 1, 1, s[7], s[7], 1, 1);
+        if (!Conv2dDirect.Suits(g, 1))
+        {
+            Assert.False(Avx512F.IsSupported);
+            return;
+        }
+
+        var rng = new Random((g.N * 7) + o);
+        int xLength = g.N * g.C * g.H * g.W, wLength = o * g.C * g.Kh * g.Kw, yLength = g.N * o * g.L, at = 3;
+        float[] x = Filled(rng, xLength, at), w = Filled(rng, wLength, at), bias = Filled(rng, o, at), dy = Filled(rng, yLength, at);
+        float[] y = new float[yLength], dx = new float[xLength];
+        Array.Fill(y, float.NaN);
+        Array.Fill(dx, float.NaN);
+        Conv2dDirect.Forward(x, at, w, at, bias, at, y, g, o);
+        Conv2dDirect.InputGrad(dy, at, w, at, dx, g, o);
+
+        float[] ry = new float[yLength], rdx = new float[xLength], rdw = new float[wLength], rdb = new float[o];
+        Conv2dReference.Forward<float>(x.AsSpan(at, xLength), w.AsSpan(at, wLength), bias.AsSpan(at, o), ry, g, o, 1);
+        Conv2dReference.Backward<float>(x.AsSpan(at, xLength), w.AsSpan(at, wLength), dy.AsSpan(at, yLength), rdx, rdw, rdb, g, o, 1);
+        AssertClose(ry, y, "y");
+        AssertClose(rdx, dx, "dx");
+    }
+
     [Fact]
     public void WeightGrad3x3DeclinesWiderPlanesAndOtherKernels()
     {

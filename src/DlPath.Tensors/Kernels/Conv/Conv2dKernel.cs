@@ -83,9 +83,6 @@ internal static class Conv2dKernel
         where T : unmanaged, INumber<T>
     {
         int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
-        int chunk = ChunkSize(g);
-        using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
-        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
         if (dx is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
         {
             // dx is the transposed convolution of dy, run by the direct kernel; no columns, no col2im.
@@ -117,6 +114,10 @@ internal static class Conv2dKernel
             db = null;
         }
 
+        // Rented only here: the direct kernels above need neither buffer.
+        int chunk = ChunkSize(g);
+        using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
+        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
         for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
             int count = Math.Min(chunk, g.N - n0), nl = count * l;
