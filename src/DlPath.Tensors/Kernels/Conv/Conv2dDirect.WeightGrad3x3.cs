@@ -7,10 +7,11 @@ using DlPath.Tensors.Buffers;
 namespace DlPath.Tensors.Kernels.Conv;
 
 /// <summary>
-/// The weight gradient of a 3x3 stride-1 convolution on planes at most 16 wide once padded (the CNN's second
-/// layer, 14x14 padded to 16x16), with every padded row exactly one Vector512:
+/// The weight gradient of a 3x3 stride-1 convolution (both layers of the CNN). The padded planes get rows of a
+/// multiple of 16 floats (14x14 padded to 16x16, 28x28 to 30 rows of 32), cut into strips one Vector512 wide; on a
+/// strip, with one row per step t:
 /// <code>
-///   dw[o, c, i, j] = sum over q of dy[o, q - 16 i] * xpad[c, q + j]                (q = 16 t, one row per step t)
+///   dw[o, c, i, j] = sum over rows t and strips of dy[o, row t - i] * xpad[c, row t, shifted by j]
 /// </code>
 /// The dy row a tap row i needs at step t is the one loaded i steps earlier, so it stays in a register: per step the
 /// kernel loads two dy rows (a pair of output channels) and three shifted rows of one input channel, and makes
@@ -18,24 +19,28 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// </summary>
 internal static unsafe partial class Conv2dDirect
 {
-    private const int RowWidth = 16; // one Vector512 of float32
+    private const int Strip = 16; // one Vector512 of float32
+    private const int BlockFloats = 1 << 19; // x and dy of a sample block stay within 2 MiB (in L2)
 
     /// <summary>Whether <see cref="WeightGrad3x3"/> handles this geometry (with <see cref="Suits"/> already true).</summary>
-    public static bool SuitsWeightGrad3x3(Im2ColGeometry g) => g.Kh == 3 && g.Kw == 3 && g.W + (2 * g.Pw) <= RowWidth;
+    public static bool SuitsWeightGrad3x3(Im2ColGeometry g) => g.Kh == 3 && g.Kw == 3;
 
     /// <summary>
     /// dW (O, C, 3, 3) and db (O) overwritten, as <see cref="WeightGrad"/>, for a geometry that
     /// <see cref="SuitsWeightGrad3x3"/>. A block of samples is laid out one run per channel: sample after sample,
-    /// each plane of hp rows of 16 (x zero-padded; dy on the same rows with zeros right of Ow and in its last two
-    /// rows), so one tile runs over the whole block without a break: the zero rows at the end of a sample clear the
-    /// dy history the next sample starts with.
+    /// each plane of hp rows of a multiple of 16 (x zero-padded; dy on the same rows with zeros right of Ow and in its
+    /// last two rows), so one tile runs down a strip of the whole block without a break: the zero rows at the end of a
+    /// sample clear the dy history the next sample starts with. Columns past the padded width read the next row (or
+    /// sample) but meet zeros of dy: the last real output column is at least two short of the row's end.
     /// </summary>
     public static void WeightGrad3x3(float[] x, int xOffset, float[] dy, int dyOffset, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
     {
-        int o = outChannels, c = g.C, k = c * 9, pairs = (o + 1) / 2, hp = g.H + (2 * g.Ph), plane = hp * RowWidth;
+        int o = outChannels, c = g.C, k = c * 9, pairs = (o + 1) / 2, hp = g.H + (2 * g.Ph);
+        int row = (g.W + (2 * g.Pw) + Strip - 1) / Strip * Strip, plane = hp * row;
+        int block = Math.Clamp(BlockFloats / (plane * (c + (2 * pairs))), 1, SampleBlock);
 
-        // One run holds SampleBlock planes; the last step's shifted loads read up to 17 floats past it.
-        int runStride = (SampleBlock * plane) + RowWidth + RowWidth;
+        // One run holds a block of planes; the last step's shifted loads read up to 17 floats past it.
+        int runStride = (block * plane) + Strip + Strip;
         int parts = (long)g.N * o * k * g.L < 1 << 16 ? 1 : Math.Min(g.N, PartsPerCore * Environment.ProcessorCount);
         int partLength = (2 * pairs * k) + o;
         using var partial = ScratchBuffer<float>.Rent(parts * partLength, clear: true);
@@ -43,16 +48,16 @@ internal static unsafe partial class Conv2dDirect
         void Part(int part)
         {
             // Cleared once: the padding (and an odd last channel's dy row) is never written, so it stays zero.
-            using var xs = ScratchBuffer<float>.Rent((c * runStride) + RowWidth, clear: true);
-            using var ds = ScratchBuffer<float>.Rent((2 * pairs * runStride) + RowWidth, clear: true);
+            using var xs = ScratchBuffer<float>.Rent((c * runStride) + Strip, clear: true);
+            using var ds = ScratchBuffer<float>.Rent((2 * pairs * runStride) + Strip, clear: true);
             fixed (float* px0 = xs.Array, pd0 = ds.Array, pw = pa)
             {
                 // Whole rows on 64-byte boundaries: the dy loads and the unshifted x load never split a cache line.
                 float* px = (float*)(((nint)px0 + 63) & ~(nint)63), pd = (float*)(((nint)pd0 + 63) & ~(nint)63);
                 float* pdw = pw + (part * partLength), pdb = pdw + (2 * pairs * k);
-                for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += SampleBlock)
+                for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
                 {
-                    int count = Math.Min(SampleBlock, end - n0);
+                    int count = Math.Min(block, end - n0);
                     for (int s = 0; s < count; s++)
                     {
                         int n = n0 + s;
@@ -60,26 +65,30 @@ internal static unsafe partial class Conv2dDirect
                         {
                             for (int ic = 0; ic < c; ic++)
                             {
-                                float* dst = px + (ic * runStride) + (s * plane) + (g.Ph * RowWidth) + g.Pw;
-                                for (int iy = 0; iy < g.H; iy++) Buffer.MemoryCopy(sx + (((ic * g.H) + iy) * g.W), dst + (iy * RowWidth), g.W * sizeof(float), g.W * sizeof(float));
+                                float* dst = px + (ic * runStride) + (s * plane) + (g.Ph * row) + g.Pw;
+                                for (int iy = 0; iy < g.H; iy++) Buffer.MemoryCopy(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W * sizeof(float), g.W * sizeof(float));
                             }
 
                             for (int oc = 0; oc < o; oc++)
                             {
                                 float* src = sd + (oc * g.L), dst = pd + (oc * runStride) + (s * plane);
                                 pdb[oc] += RowSum(src, g.L);
-                                for (int oy = 0; oy < g.Oh; oy++) Buffer.MemoryCopy(src + (oy * g.Ow), dst + (oy * RowWidth), g.Ow * sizeof(float), g.Ow * sizeof(float));
+                                for (int oy = 0; oy < g.Oh; oy++) Buffer.MemoryCopy(src + (oy * g.Ow), dst + (oy * row), g.Ow * sizeof(float), g.Ow * sizeof(float));
                             }
                         }
                     }
 
-                    // A dy pair (2 runs) stays in L1 while the input channels stream past it.
+                    // A dy pair (2 runs) stays in cache while the input channels stream past it.
                     for (int pr = 0; pr < pairs; pr++)
                     {
                         float* d0 = pd + (2 * pr * runStride);
                         for (int ic = 0; ic < c; ic++)
                         {
-                            WeightTile3x3(d0, d0 + runStride, px + (ic * runStride), count * hp, pdw + (2 * pr * k) + (ic * 9), pdw + (((2 * pr) + 1) * k) + (ic * 9));
+                            float* x0 = px + (ic * runStride), dw0 = pdw + (2 * pr * k) + (ic * 9);
+                            for (int at = 0; at < row; at += Strip)
+                            {
+                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0, dw0 + k);
+                            }
                         }
                     }
                 }
@@ -106,12 +115,12 @@ internal static unsafe partial class Conv2dDirect
         return sum;
     }
 
-    // 2 output channels x 3x3 taps of one input channel over `steps` rows of 16. At each step the two dy rows just
+    // 2 output channels x 3x3 taps of one input channel down a strip of `steps` rows (ld floats apart). At each step the two dy rows just
     // loaded serve tap row 0, those of the step before row 1 and those of two steps before row 2 (zeros before the
     // first step). Three dy register pairs rotate over an unrolled cycle of three steps, so no row is moved or
     // reloaded; x0..x2 are the input row shifted by 0, 1 and 2 columns.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WeightTile3x3(float* dy0, float* dy1, float* x, int steps, float* dw0, float* dw1)
+    private static void WeightTile3x3(float* dy0, float* dy1, float* x, int ld, int steps, float* dw0, float* dw1)
     {
         var s000 = Vector512<float>.Zero;
         var s001 = Vector512<float>.Zero;
@@ -132,8 +141,8 @@ internal static unsafe partial class Conv2dDirect
         var s121 = Vector512<float>.Zero;
         var s122 = Vector512<float>.Zero;
         Vector512<float> a0 = Vector512<float>.Zero, a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, x0, x1, x2;
-        float* end = x + ((steps - (steps % 3)) * RowWidth);
-        for (; x < end; x += 3 * RowWidth, dy0 += 3 * RowWidth, dy1 += 3 * RowWidth)
+        float* end = x + ((long)(steps - (steps % 3)) * ld);
+        for (; x < end; x += 3 * ld, dy0 += 3 * ld, dy1 += 3 * ld)
         {
             // This step's rows go to a; b holds the rows two steps back, c the previous step's.
             a0 = Vector512.LoadAligned(dy0);
@@ -160,11 +169,11 @@ internal static unsafe partial class Conv2dDirect
             s121 = Avx512F.FusedMultiplyAdd(b1, x1, s121);
             s122 = Avx512F.FusedMultiplyAdd(b1, x2, s122);
 
-            b0 = Vector512.LoadAligned(dy0 + 16);
-            b1 = Vector512.LoadAligned(dy1 + 16);
-            x0 = Vector512.LoadAligned(x + 16);
-            x1 = Vector512.Load(x + 17);
-            x2 = Vector512.Load(x + 18);
+            b0 = Vector512.LoadAligned(dy0 + ld);
+            b1 = Vector512.LoadAligned(dy1 + ld);
+            x0 = Vector512.LoadAligned(x + ld);
+            x1 = Vector512.Load(x + ld + 1);
+            x2 = Vector512.Load(x + ld + 2);
             s000 = Avx512F.FusedMultiplyAdd(b0, x0, s000);
             s001 = Avx512F.FusedMultiplyAdd(b0, x1, s001);
             s002 = Avx512F.FusedMultiplyAdd(b0, x2, s002);
@@ -184,11 +193,11 @@ internal static unsafe partial class Conv2dDirect
             s121 = Avx512F.FusedMultiplyAdd(c1, x1, s121);
             s122 = Avx512F.FusedMultiplyAdd(c1, x2, s122);
 
-            c0 = Vector512.LoadAligned(dy0 + 32);
-            c1 = Vector512.LoadAligned(dy1 + 32);
-            x0 = Vector512.LoadAligned(x + 32);
-            x1 = Vector512.Load(x + 33);
-            x2 = Vector512.Load(x + 34);
+            c0 = Vector512.LoadAligned(dy0 + (2 * ld));
+            c1 = Vector512.LoadAligned(dy1 + (2 * ld));
+            x0 = Vector512.LoadAligned(x + (2 * ld));
+            x1 = Vector512.Load(x + (2 * ld) + 1);
+            x2 = Vector512.Load(x + (2 * ld) + 2);
             s000 = Avx512F.FusedMultiplyAdd(c0, x0, s000);
             s001 = Avx512F.FusedMultiplyAdd(c0, x1, s001);
             s002 = Avx512F.FusedMultiplyAdd(c0, x2, s002);
@@ -239,11 +248,11 @@ internal static unsafe partial class Conv2dDirect
 
         if (steps % 3 > 1)
         {
-            b0 = Vector512.LoadAligned(dy0 + 16);
-            b1 = Vector512.LoadAligned(dy1 + 16);
-            x0 = Vector512.LoadAligned(x + 16);
-            x1 = Vector512.Load(x + 17);
-            x2 = Vector512.Load(x + 18);
+            b0 = Vector512.LoadAligned(dy0 + ld);
+            b1 = Vector512.LoadAligned(dy1 + ld);
+            x0 = Vector512.LoadAligned(x + ld);
+            x1 = Vector512.Load(x + ld + 1);
+            x2 = Vector512.Load(x + ld + 2);
             s000 = Avx512F.FusedMultiplyAdd(b0, x0, s000);
             s001 = Avx512F.FusedMultiplyAdd(b0, x1, s001);
             s002 = Avx512F.FusedMultiplyAdd(b0, x2, s002);

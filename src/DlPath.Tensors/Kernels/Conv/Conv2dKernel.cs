@@ -17,8 +17,9 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// outlives the call that rented it. The plain-loop twin is <see cref="Conv2dReference"/>.
 /// <para>
 /// Two cases skip the columns: float32 convolutions with stride 1, dilation 1 and one group run the direct kernels
-/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient), and a weight gradient with few taps
-/// (K &lt;= 32, a first layer) is taken as per-sample dot products.
+/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient; a 3x3 weight gradient on its own kernel, any
+/// channel count), and any other weight gradient with few taps (K &lt;= 32, a first layer) is taken as per-sample
+/// dot products.
 /// </para>
 /// </summary>
 internal static class Conv2dKernel
@@ -91,7 +92,7 @@ internal static class Conv2dKernel
             dx = null;
         }
 
-        if (dw is not null && k > SmallK && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        if (dw is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups) && (k > SmallK || Conv2dDirect.SuitsWeightGrad3x3(g)))
         {
             var (xf, dyf, dwf, dbf) = ((float[])(object)x, (float[])(object)dy, (float[])(object)dw, (float[]?)(object?)db);
             if (Conv2dDirect.SuitsWeightGrad3x3(g)) Conv2dDirect.WeightGrad3x3(xf, xOffset, dyf, dyOffset, dwf, dbf, g, outChannels);
