@@ -42,6 +42,7 @@ internal static unsafe partial class Conv2dDirect
         // One run holds a block of planes; the last step's shifted loads read up to 17 floats past it.
         int runStride = (block * plane) + Strip + Strip;
         int parts = (long)g.N * o * k * g.L < 1 << 16 ? 1 : Math.Min(g.N, PartsPerCore * Environment.ProcessorCount);
+        // Partial sums laid out [c][o][tap]: the 18 sums of one tile (a channel pair's 3x3 taps) are contiguous.
         int partLength = (2 * pairs * k) + o;
         using var partial = ScratchBuffer<float>.Rent(parts * partLength, clear: true);
         float[] pa = partial.Array;
@@ -84,10 +85,10 @@ internal static unsafe partial class Conv2dDirect
                         float* d0 = pd + (2 * pr * runStride);
                         for (int ic = 0; ic < c; ic++)
                         {
-                            float* x0 = px + (ic * runStride), dw0 = pdw + (2 * pr * k) + (ic * 9);
+                            float* x0 = px + (ic * runStride), dw0 = pdw + (((ic * 2 * pairs) + (2 * pr)) * 9);
                             for (int at = 0; at < row; at += Strip)
                             {
-                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0, dw0 + k);
+                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0);
                             }
                         }
                     }
@@ -99,7 +100,11 @@ internal static unsafe partial class Conv2dDirect
         else Parallel.For(0, parts, Part);
         var sum = pa.AsSpan(0, partLength);
         for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, pa.AsSpan(p * partLength, partLength), sum);
-        sum[..(o * k)].CopyTo(dw);
+        for (int oc = 0; oc < o; oc++)
+        {
+            for (int ic = 0; ic < c; ic++) sum.Slice(((ic * 2 * pairs) + oc) * 9, 9).CopyTo(dw.AsSpan((oc * k) + (ic * 9), 9));
+        }
+
         if (db is not null) sum.Slice(2 * pairs * k, o).CopyTo(db);
     }
 
@@ -120,7 +125,7 @@ internal static unsafe partial class Conv2dDirect
     // first step). Three dy register pairs rotate over an unrolled cycle of three steps, so no row is moved or
     // reloaded; x0..x2 are the input row shifted by 0, 1 and 2 columns.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WeightTile3x3(float* dy0, float* dy1, float* x, int ld, int steps, float* dw0, float* dw1)
+    private static void WeightTile3x3(float* dy0, float* dy1, float* x, int ld, int steps, float* dw)
     {
         var s000 = Vector512<float>.Zero;
         var s001 = Vector512<float>.Zero;
@@ -273,23 +278,40 @@ internal static unsafe partial class Conv2dDirect
             s122 = Avx512F.FusedMultiplyAdd(c1, x2, s122);
         }
 
-        dw0[0] += Vector512.Sum(s000);
-        dw0[1] += Vector512.Sum(s001);
-        dw0[2] += Vector512.Sum(s002);
-        dw0[3] += Vector512.Sum(s010);
-        dw0[4] += Vector512.Sum(s011);
-        dw0[5] += Vector512.Sum(s012);
-        dw0[6] += Vector512.Sum(s020);
-        dw0[7] += Vector512.Sum(s021);
-        dw0[8] += Vector512.Sum(s022);
-        dw1[0] += Vector512.Sum(s100);
-        dw1[1] += Vector512.Sum(s101);
-        dw1[2] += Vector512.Sum(s102);
-        dw1[3] += Vector512.Sum(s110);
-        dw1[4] += Vector512.Sum(s111);
-        dw1[5] += Vector512.Sum(s112);
-        dw1[6] += Vector512.Sum(s120);
-        dw1[7] += Vector512.Sum(s121);
-        dw1[8] += Vector512.Sum(s122);
+        // dw[0..18) = channel 0's taps, then channel 1's: the first 16 sums in one vector, the last two on their own.
+        var sums = Sums16(s000, s001, s002, s010, s011, s012, s020, s021, s022, s100, s101, s102, s110, s111, s112, s120);
+        (Vector512.Load(dw) + sums).Store(dw);
+        dw[16] += Vector512.Sum(s121);
+        dw[17] += Vector512.Sum(s122);
     }
+
+    // Lane i of the result = the sum of the 16 lanes of u_i, by a tree of shuffles and adds (45 instructions instead
+    // of 16 horizontal sums of about 25). Halves and Quarters fold 128-bit chunks until each chunk of x_m holds four
+    // partial sums of one input (inputs m, m+4, m+8, m+12 in chunks 0..3); the unpack and in-chunk shuffle levels
+    // then add within chunks, leaving in chunk k, lane m the sum of the input x_m held in chunk k: u_(4k+m).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Sums16(
+        Vector512<float> u0, Vector512<float> u1, Vector512<float> u2, Vector512<float> u3,
+        Vector512<float> u4, Vector512<float> u5, Vector512<float> u6, Vector512<float> u7,
+        Vector512<float> u8, Vector512<float> u9, Vector512<float> u10, Vector512<float> u11,
+        Vector512<float> u12, Vector512<float> u13, Vector512<float> u14, Vector512<float> u15)
+    {
+        var x0 = Quarters(Halves(u0, u4), Halves(u8, u12));
+        var x1 = Quarters(Halves(u1, u5), Halves(u9, u13));
+        var x2 = Quarters(Halves(u2, u6), Halves(u10, u14));
+        var x3 = Quarters(Halves(u3, u7), Halves(u11, u15));
+        var y01 = Avx512F.UnpackLow(x0, x1) + Avx512F.UnpackHigh(x0, x1);
+        var y23 = Avx512F.UnpackLow(x2, x3) + Avx512F.UnpackHigh(x2, x3);
+        return Avx512F.Shuffle(y01, y23, 0b01_00_01_00) + Avx512F.Shuffle(y01, y23, 0b11_10_11_10);
+    }
+
+    // [a.q0 + a.q2, a.q1 + a.q3, b.q0 + b.q2, b.q1 + b.q3] for 128-bit chunks q.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Halves(Vector512<float> a, Vector512<float> b) =>
+        Avx512F.Shuffle4x128(a, b, 0b01_00_01_00) + Avx512F.Shuffle4x128(a, b, 0b11_10_11_10);
+
+    // From two Halves results (inputs a, b and c, d): chunk k = the two partial chunks of input k added.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Quarters(Vector512<float> ab, Vector512<float> cd) =>
+        Avx512F.Shuffle4x128(ab, cd, 0b10_00_10_00) + Avx512F.Shuffle4x128(ab, cd, 0b11_01_11_01);
 }
