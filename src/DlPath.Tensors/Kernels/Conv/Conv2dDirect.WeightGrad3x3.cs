@@ -54,7 +54,7 @@ internal static unsafe partial class Conv2dDirect
             fixed (float* px0 = xs.Array, pd0 = ds.Array, pw = pa)
             {
                 // Whole rows on 64-byte boundaries: the dy loads and the unshifted x load never split a cache line.
-                float* px = (float*)(((nint)px0 + 63) & ~(nint)63), pd = (float*)(((nint)pd0 + 63) & ~(nint)63);
+                float* px = Align64(px0), pd = Align64(pd0);
                 float* pdw = pw + (part * partLength), pdb = pdw + (2 * pairs * k);
                 for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
                 {

@@ -71,14 +71,18 @@ internal static unsafe partial class Conv2dDirect
         float[] pw = packed.Array, pb = b.Array;
         void Part(int part)
         {
-            using var xpad = ScratchBuffer<float>.Rent(xpadLength, clear: true);
-            using var ypad = ScratchBuffer<float>.Rent(Mr * cover);
-            for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
+            using var xpad = ScratchBuffer<float>.Rent(xpadLength + 16, clear: true);
+            using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + 16);
+            fixed (int* pOff = offsets)
+            fixed (float* px0 = xpad.Array, pPacked = pw, pBias = pb, pY0 = ypad.Array)
             {
-                PadSample(x, xOffset + (n * g.C * g.H * g.W), xpad.Array, g, hp, wp);
-                fixed (int* pOff = offsets)
-                fixed (float* px = xpad.Array, pPacked = pw, pBias = pb, pY = ypad.Array)
+                // Pinned for the whole part, so the planes can start on a 64-byte boundary: where rows are a multiple of
+                // 16 floats (the CNN's 14x14 layers padded to 16x16) the unshifted taps load without splitting a line.
+                float* px = Align64(px0), pY = Align64(pY0);
+                var xs = new Span<float>(px, xpadLength);
+                for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
                 {
+                    PadSample(x, xOffset + (n * g.C * g.H * g.W), xs, g, hp, wp);
                     for (int blk = 0; blk < blocks; blk++)
                     {
                         float* wBlock = pPacked + (blk * k * Mr), bBlock = pBias + (blk * Mr);
@@ -209,6 +213,9 @@ internal static unsafe partial class Conv2dDirect
             }
         }
     }
+
+    // The first 64-byte boundary at or after p (the buffer holds 16 floats of slack for it).
+    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 
     // One sample's planes into the zero-padded layout; the border and the slack stay zero from the first clear.
     private static void PadSample(float[] x, int offset, Span<float> xpad, Im2ColGeometry g, int hp, int wp)
