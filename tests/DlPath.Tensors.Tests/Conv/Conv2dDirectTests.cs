@@ -98,11 +98,56 @@ public class Conv2dDirectTests
         AssertClose(rdx, dx, o * g.Kh * g.Kw, "dx");
     }
 
+    // (N, C, H, W, O) for 3x3 kernels with padding 1: rows of 16 floats or less, 17 + 2 (two strips), 28 + 2 (the
+    // first layer's planes), 63 + 2 (five strips); 1, 3, 17, 63, 129 channels; blocks filled, partial and several.
+    public static TheoryData<int[]> SamePadding => new()
+    {
+        new[] { 1, 1, 1, 1, 1 },
+        new[] { 3, 3, 17, 14, 5 },
+        new[] { 9, 17, 5, 12, 3 },
+        new[] { 20, 32, 14, 14, 64 },
+        new[] { 2, 63, 7, 17, 9 },
+        new[] { 3, 2, 9, 28, 129 },
+        new[] { 2, 5, 4, 63, 2 },
+        new[] { 17, 8, 14, 14, 17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SamePadding))]
+    public void FusedBackward3x3MatchesReference(int[] s)
+    {
+        int o = s[4];
+        var g = new Im2ColGeometry(s[0], s[1], s[2], s[3], 3, 3, 1, 1, 1, 1, 1, 1);
+        if (!Conv2dDirect.Suits(g, 1))
+        {
+            Assert.False(Avx512F.IsSupported);
+            return;
+        }
+
+        Assert.True(Conv2dDirect.SuitsBackward3x3(g));
+        var rng = new Random((g.N * 5) + o);
+        int xLength = g.N * g.C * g.H * g.W, wLength = o * g.C * 9, yLength = g.N * o * g.L, at = 6;
+        float[] x = Filled(rng, xLength, at), w = Filled(rng, wLength, at), dy = Filled(rng, yLength, at);
+        float[] dx = new float[xLength], dw = new float[wLength], db = new float[o];
+        Array.Fill(dx, float.NaN);
+        Array.Fill(dw, float.NaN);
+        Array.Fill(db, float.NaN);
+        Conv2dDirect.Backward3x3(x, at, w, at, dy, at, dx, dw, db, g, o);
+
+        double[] rdx = new double[xLength], rdw = new double[wLength], rdb = new double[o];
+        Conv2dReference.Backward<double>(Wide(x, at, xLength), Wide(w, at, wLength), Wide(dy, at, yLength), rdx, rdw, rdb, g, o, 1);
+        AssertClose(rdx, dx, o * 9, "dx");
+        AssertClose(rdw, dw, g.N * g.L, "dw");
+        AssertClose(rdb, db, g.N * g.L, "db");
+    }
+
     [Fact]
     public void WeightGrad3x3DeclinesOtherKernels()
     {
         Assert.False(Conv2dDirect.SuitsWeightGrad3x3(new Im2ColGeometry(1, 1, 8, 8, 5, 5, 1, 1, 1, 1, 1, 1)));
         Assert.False(Conv2dDirect.SuitsWeightGrad3x3(new Im2ColGeometry(1, 1, 8, 8, 3, 1, 1, 1, 1, 0, 1, 1)));
+        Assert.False(Conv2dDirect.SuitsBackward3x3(new Im2ColGeometry(1, 1, 8, 8, 3, 3, 1, 1, 0, 0, 1, 1)));
+        Assert.False(Conv2dDirect.SuitsBackward3x3(new Im2ColGeometry(1, 1, 8, 8, 3, 3, 1, 1, 2, 1, 1, 1)));
     }
 
     // Runs a weight-gradient kernel on x and dy placed at an offset inside larger arrays (the leading and trailing

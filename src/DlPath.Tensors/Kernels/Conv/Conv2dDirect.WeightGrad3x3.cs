@@ -123,7 +123,8 @@ internal static unsafe partial class Conv2dDirect
     // 2 output channels x 3x3 taps of one input channel down a strip of `steps` rows (ld floats apart). At each step the two dy rows just
     // loaded serve tap row 0, those of the step before row 1 and those of two steps before row 2 (zeros before the
     // first step). Three dy register pairs rotate over an unrolled cycle of three steps, so no row is moved or
-    // reloaded; x0..x2 are the input row shifted by 0, 1 and 2 columns.
+    // reloaded; x0..x2 are the input row shifted by 0, 1 and 2 columns. x is 64-byte aligned; dy need not be (the
+    // fused backward reads it one row and column into its padded planes).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightTile3x3(float* dy0, float* dy1, float* x, int ld, int steps, float* dw)
     {
@@ -150,8 +151,8 @@ internal static unsafe partial class Conv2dDirect
         for (; x < end; x += 3 * ld, dy0 += 3 * ld, dy1 += 3 * ld)
         {
             // This step's rows go to a; b holds the rows two steps back, c the previous step's.
-            a0 = Vector512.LoadAligned(dy0);
-            a1 = Vector512.LoadAligned(dy1);
+            a0 = Vector512.Load(dy0);
+            a1 = Vector512.Load(dy1);
             x0 = Vector512.LoadAligned(x);
             x1 = Vector512.Load(x + 1);
             x2 = Vector512.Load(x + 2);
@@ -174,8 +175,8 @@ internal static unsafe partial class Conv2dDirect
             s121 = Avx512F.FusedMultiplyAdd(b1, x1, s121);
             s122 = Avx512F.FusedMultiplyAdd(b1, x2, s122);
 
-            b0 = Vector512.LoadAligned(dy0 + ld);
-            b1 = Vector512.LoadAligned(dy1 + ld);
+            b0 = Vector512.Load(dy0 + ld);
+            b1 = Vector512.Load(dy1 + ld);
             x0 = Vector512.LoadAligned(x + ld);
             x1 = Vector512.Load(x + ld + 1);
             x2 = Vector512.Load(x + ld + 2);
@@ -198,8 +199,8 @@ internal static unsafe partial class Conv2dDirect
             s121 = Avx512F.FusedMultiplyAdd(c1, x1, s121);
             s122 = Avx512F.FusedMultiplyAdd(c1, x2, s122);
 
-            c0 = Vector512.LoadAligned(dy0 + (2 * ld));
-            c1 = Vector512.LoadAligned(dy1 + (2 * ld));
+            c0 = Vector512.Load(dy0 + (2 * ld));
+            c1 = Vector512.Load(dy1 + (2 * ld));
             x0 = Vector512.LoadAligned(x + (2 * ld));
             x1 = Vector512.Load(x + (2 * ld) + 1);
             x2 = Vector512.Load(x + (2 * ld) + 2);
@@ -226,8 +227,8 @@ internal static unsafe partial class Conv2dDirect
         // One or two steps left: they continue the cycle where the loop ended (a, then b).
         if (steps % 3 > 0)
         {
-            a0 = Vector512.LoadAligned(dy0);
-            a1 = Vector512.LoadAligned(dy1);
+            a0 = Vector512.Load(dy0);
+            a1 = Vector512.Load(dy1);
             x0 = Vector512.LoadAligned(x);
             x1 = Vector512.Load(x + 1);
             x2 = Vector512.Load(x + 2);
@@ -253,8 +254,8 @@ internal static unsafe partial class Conv2dDirect
 
         if (steps % 3 > 1)
         {
-            b0 = Vector512.LoadAligned(dy0 + ld);
-            b1 = Vector512.LoadAligned(dy1 + ld);
+            b0 = Vector512.Load(dy0 + ld);
+            b1 = Vector512.Load(dy1 + ld);
             x0 = Vector512.LoadAligned(x + ld);
             x1 = Vector512.Load(x + ld + 1);
             x2 = Vector512.Load(x + ld + 2);

@@ -84,6 +84,13 @@ internal static class Conv2dKernel
         where T : unmanaged, INumber<T>
     {
         int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
+        if (dx is not null && dw is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups) && Conv2dDirect.SuitsBackward3x3(g))
+        {
+            // Both gradients of a 3x3 "same" layer from one copy of dy.
+            Conv2dDirect.Backward3x3((float[])(object)x, xOffset, (float[])(object)w, wOffset, (float[])(object)dy, dyOffset, (float[])(object)dx, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            return;
+        }
+
         if (dx is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
         {
             // dx is the transposed convolution of dy, run by the direct kernel; no columns, no col2im.
