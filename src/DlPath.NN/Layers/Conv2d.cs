@@ -3,8 +3,9 @@ using DlPath.Tensors;
 namespace DlPath.NN;
 
 /// <summary>
-/// 2-D convolution over (N, C, H, W) images (<c>torch.nn.Conv2d</c>), computed as Unfold + MatMul (see
-/// <see cref="Functional.Conv2d"/>). weight: (out, in/groups, kh, kw), bias: (out).
+/// 2-D convolution over (N, C, H, W) images (<c>torch.nn.Conv2d</c>), computed by the fused convolution op (see
+/// <see cref="Functional.Conv2d"/>: direct kernels for stride-1 float32 layers, im2col + matrix products otherwise).
+/// weight: (out, in/groups, kh, kw), bias: (out).
 /// </summary>
 public sealed class Conv2d : Module
 {

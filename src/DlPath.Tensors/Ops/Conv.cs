@@ -6,7 +6,8 @@ using ConvReference = DlPath.Tensors.Kernels.Conv.Conv2dReference;
 namespace DlPath.Tensors;
 
 // 2-D convolution as one fused op: forward and both backward passes run on the packed GEMM over im2col columns
-// in pooled scratch, or on direct AVX-512 kernels for stride-1 float32 layers (Kernels/Conv), instead of an Unfold
+// in pooled scratch, or on direct AVX-512 kernels for stride-1 float32 layers (Kernels/Conv; 3x3 kernels have their
+// own weight-gradient kernel, and a 3x3 "same" layer one backward pass for both gradients), instead of an Unfold
 // tensor, a MatMul and a broadcast add in the graph.
 public sealed partial class Tensor
 {

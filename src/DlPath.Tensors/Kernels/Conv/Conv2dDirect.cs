@@ -12,16 +12,17 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// on that layout tap (c, i, j) of output position p = oy*Wp + ox is the input at p + c*Hp*Wp + i*Wp + j, one
 /// constant offset per tap, so the micro-kernel reads its B operand straight from the padded planes:
 /// <code>
-///   ypad[o, p] = b[o] + sum over taps t of w[o, t] * xpad[p + offset[t]]        (8 channels x 32 positions per tile)
+///   ypad[o, p] = b[o] + sum over taps t of w[o, t] * xpad[p + offset[t]]     (8 channels x 48 or 32 positions per tile)
 /// </code>
 /// Output columns ox &gt;= Ow of the padded grid are computed and dropped. The input gradient of such a
 /// convolution is the same operation on dy with the kernel flipped and in/out channels swapped (see
 /// <see cref="FlipWeights"/>), so both run here. Twin: <see cref="Conv2dReference"/>.
 /// </summary>
-internal static unsafe class Conv2dDirect
+internal static unsafe partial class Conv2dDirect
 {
     private const int Mr = 8;   // output channels per tile
     private const int Nr = 32;  // output positions per tile (two Vector512)
+    private const int WideNr = 48; // output positions per wide tile (three Vector512)
     private const int WoR = 4;  // output channels per weight-gradient tile
     private const int WtR = 6;  // taps per weight-gradient tile
     private const int PartsPerCore = 4;
@@ -46,10 +47,15 @@ internal static unsafe class Conv2dDirect
             if (bias is not null) b.Array[oc] = bias[biasOffset + oc];
         }
 
-        int hp = g.H + (2 * g.Ph), wp = g.W + (2 * g.Pw), positions = g.Oh * wp, tiles = (positions + Nr - 1) / Nr;
+        int hp = g.H + (2 * g.Ph), wp = g.W + (2 * g.Pw), positions = g.Oh * wp;
 
-        // The last tile reads up to Nr - 1 positions past the grid, plus the largest tap offset: slack keeps it inside.
-        int planeIn = g.C * hp * wp, xpadLength = planeIn + (tiles * Nr) - positions + Nr;
+        // Tiles of 48 positions, the rest (up to 32) in one tile of 32; a remainder over 32 takes one more tile of 48.
+        int wide = positions / WideNr, rest = positions - (wide * WideNr);
+        if (rest > Nr) (wide, rest) = (wide + 1, 0);
+        int cover = (wide * WideNr) + (rest > 0 ? Nr : 0);
+
+        // The last tile reads up to 47 positions past the grid, plus the largest tap offset: slack keeps it inside.
+        int planeIn = g.C * hp * wp, xpadLength = planeIn + cover - positions + WideNr;
         var offsets = new int[k];
         for (int c = 0, t = 0; c < g.C; c++)
         {
@@ -65,27 +71,34 @@ internal static unsafe class Conv2dDirect
         float[] pw = packed.Array, pb = b.Array;
         void Part(int part)
         {
-            using var xpad = ScratchBuffer<float>.Rent(xpadLength, clear: true);
-            using var ypad = ScratchBuffer<float>.Rent(Mr * tiles * Nr);
-            for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
+            using var xpad = ScratchBuffer<float>.Rent(xpadLength + 16, clear: true);
+            using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + 16);
+            fixed (int* pOff = offsets)
+            fixed (float* px0 = xpad.Array, pPacked = pw, pBias = pb, pY0 = ypad.Array)
             {
-                PadSample(x, xOffset + (n * g.C * g.H * g.W), xpad.Array, g, hp, wp);
-                fixed (int* pOff = offsets)
-                fixed (float* px = xpad.Array, pPacked = pw, pBias = pb, pY = ypad.Array)
+                // Pinned for the whole part, so the planes can start on a 64-byte boundary: where rows are a multiple of
+                // 16 floats (the CNN's 14x14 layers padded to 16x16) the unshifted taps load without splitting a line.
+                float* px = Align64(px0), pY = Align64(pY0);
+                var xs = new Span<float>(px, xpadLength);
+                for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
                 {
+                    PadSample(x, xOffset + (n * g.C * g.H * g.W), xs, g, hp, wp);
                     for (int blk = 0; blk < blocks; blk++)
                     {
-                        for (int tile = 0; tile < tiles; tile++)
+                        float* wBlock = pPacked + (blk * k * Mr), bBlock = pBias + (blk * Mr);
+                        for (int tile = 0; tile < wide; tile++)
                         {
-                            Tile(px + (tile * Nr), pPacked + (blk * k * Mr), pOff, k, pBias + (blk * Mr), pY + (tile * Nr), tiles * Nr);
+                            WideTile(px + (tile * WideNr), wBlock, pOff, k, bBlock, pY + (tile * WideNr), cover);
                         }
+
+                        if (rest > 0) Tile(px + (wide * WideNr), wBlock, pOff, k, bBlock, pY + (wide * WideNr), cover);
 
                         // Keep the valid columns of the padded grid: rows of Ow out of every Wp.
                         int rows = Math.Min(Mr, o - (blk * Mr));
                         for (int r = 0; r < rows; r++)
                         {
                             int oc = (blk * Mr) + r;
-                            float* src = pY + (r * tiles * Nr);
+                            float* src = pY + (r * cover);
                             var dst = y.AsSpan(((n * o) + oc) * g.L, g.L);
                             for (int oy = 0; oy < g.Oh; oy++) new ReadOnlySpan<float>(src + (oy * wp), g.Ow).CopyTo(dst.Slice(oy * g.Ow, g.Ow));
                         }
@@ -154,7 +167,7 @@ internal static unsafe class Conv2dDirect
                     for (int oc = 0; oc < o; oc++)
                     {
                         var row = dy.AsSpan(dyOffset + (((n * o) + oc) * g.L), g.L);
-                        pa[dbAt + oc] += TensorPrimitives.Sum(row);
+                        fixed (float* pr = row) pa[dbAt + oc] += RowSum(pr, g.L);
                         for (int oy = 0; oy < g.Oh; oy++) row.Slice(oy * g.Ow, g.Ow).CopyTo(dys.Slice((oc * padded) + (oy * wp), g.Ow));
                     }
                 }
@@ -201,6 +214,9 @@ internal static unsafe class Conv2dDirect
         }
     }
 
+    // The first 64-byte boundary at or after p (the buffer holds 16 floats of slack for it).
+    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
+
     // One sample's planes into the zero-padded layout; the border and the slack stay zero from the first clear.
     private static void PadSample(float[] x, int offset, Span<float> xpad, Im2ColGeometry g, int hp, int wp)
     {
@@ -211,6 +227,94 @@ internal static unsafe class Conv2dDirect
                 x.AsSpan(offset + (((c * g.H) + iy) * g.W), g.W).CopyTo(xpad.Slice((c * hp * wp) + ((iy + g.Ph) * wp) + g.Pw, g.W));
             }
         }
+    }
+
+    // 8 output channels x 48 positions: 24 accumulators, per tap three loads of x and eight broadcasts of w, so the
+    // loads and the loop's bookkeeping weigh half as much per FMA as in the 32-wide tile. Rows of the result are ldy apart.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WideTile(float* x, float* w, int* offsets, int k, float* bias, float* y, int ldy)
+    {
+        var c00 = Vector512.Create(bias[0]);
+        var c10 = Vector512.Create(bias[1]);
+        var c20 = Vector512.Create(bias[2]);
+        var c30 = Vector512.Create(bias[3]);
+        var c40 = Vector512.Create(bias[4]);
+        var c50 = Vector512.Create(bias[5]);
+        var c60 = Vector512.Create(bias[6]);
+        var c70 = Vector512.Create(bias[7]);
+        Vector512<float> c01 = c00, c02 = c00;
+        Vector512<float> c11 = c10, c12 = c10;
+        Vector512<float> c21 = c20, c22 = c20;
+        Vector512<float> c31 = c30, c32 = c30;
+        Vector512<float> c41 = c40, c42 = c40;
+        Vector512<float> c51 = c50, c52 = c50;
+        Vector512<float> c61 = c60, c62 = c60;
+        Vector512<float> c71 = c70, c72 = c70;
+        for (int t = 0; t < k; t++)
+        {
+            float* xt = x + offsets[t];
+            var a0 = Vector512.Load(xt);
+            var a1 = Vector512.Load(xt + 16);
+            var a2 = Vector512.Load(xt + 32);
+            float* wt = w + (t * Mr);
+            var b = Vector512.Create(wt[0]);
+            c00 = Avx512F.FusedMultiplyAdd(a0, b, c00);
+            c01 = Avx512F.FusedMultiplyAdd(a1, b, c01);
+            c02 = Avx512F.FusedMultiplyAdd(a2, b, c02);
+            b = Vector512.Create(wt[1]);
+            c10 = Avx512F.FusedMultiplyAdd(a0, b, c10);
+            c11 = Avx512F.FusedMultiplyAdd(a1, b, c11);
+            c12 = Avx512F.FusedMultiplyAdd(a2, b, c12);
+            b = Vector512.Create(wt[2]);
+            c20 = Avx512F.FusedMultiplyAdd(a0, b, c20);
+            c21 = Avx512F.FusedMultiplyAdd(a1, b, c21);
+            c22 = Avx512F.FusedMultiplyAdd(a2, b, c22);
+            b = Vector512.Create(wt[3]);
+            c30 = Avx512F.FusedMultiplyAdd(a0, b, c30);
+            c31 = Avx512F.FusedMultiplyAdd(a1, b, c31);
+            c32 = Avx512F.FusedMultiplyAdd(a2, b, c32);
+            b = Vector512.Create(wt[4]);
+            c40 = Avx512F.FusedMultiplyAdd(a0, b, c40);
+            c41 = Avx512F.FusedMultiplyAdd(a1, b, c41);
+            c42 = Avx512F.FusedMultiplyAdd(a2, b, c42);
+            b = Vector512.Create(wt[5]);
+            c50 = Avx512F.FusedMultiplyAdd(a0, b, c50);
+            c51 = Avx512F.FusedMultiplyAdd(a1, b, c51);
+            c52 = Avx512F.FusedMultiplyAdd(a2, b, c52);
+            b = Vector512.Create(wt[6]);
+            c60 = Avx512F.FusedMultiplyAdd(a0, b, c60);
+            c61 = Avx512F.FusedMultiplyAdd(a1, b, c61);
+            c62 = Avx512F.FusedMultiplyAdd(a2, b, c62);
+            b = Vector512.Create(wt[7]);
+            c70 = Avx512F.FusedMultiplyAdd(a0, b, c70);
+            c71 = Avx512F.FusedMultiplyAdd(a1, b, c71);
+            c72 = Avx512F.FusedMultiplyAdd(a2, b, c72);
+        }
+
+        c00.Store(y);
+        c01.Store(y + 16);
+        c02.Store(y + 32);
+        c10.Store(y + ldy);
+        c11.Store(y + ldy + 16);
+        c12.Store(y + ldy + 32);
+        c20.Store(y + (2 * ldy));
+        c21.Store(y + (2 * ldy) + 16);
+        c22.Store(y + (2 * ldy) + 32);
+        c30.Store(y + (3 * ldy));
+        c31.Store(y + (3 * ldy) + 16);
+        c32.Store(y + (3 * ldy) + 32);
+        c40.Store(y + (4 * ldy));
+        c41.Store(y + (4 * ldy) + 16);
+        c42.Store(y + (4 * ldy) + 32);
+        c50.Store(y + (5 * ldy));
+        c51.Store(y + (5 * ldy) + 16);
+        c52.Store(y + (5 * ldy) + 32);
+        c60.Store(y + (6 * ldy));
+        c61.Store(y + (6 * ldy) + 16);
+        c62.Store(y + (6 * ldy) + 32);
+        c70.Store(y + (7 * ldy));
+        c71.Store(y + (7 * ldy) + 16);
+        c72.Store(y + (7 * ldy) + 32);
     }
 
     // 8 output channels x 32 positions: 16 accumulators, per tap two loads of x and eight broadcasts of w. Rows of

@@ -17,8 +17,9 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// outlives the call that rented it. The plain-loop twin is <see cref="Conv2dReference"/>.
 /// <para>
 /// Two cases skip the columns: float32 convolutions with stride 1, dilation 1 and one group run the direct kernels
-/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient), and a weight gradient with few taps
-/// (K &lt;= 32, a first layer) is taken as per-sample dot products.
+/// of <see cref="Conv2dDirect"/> (forward, input and weight gradient; a 3x3 weight gradient on its own kernel, any
+/// channel count), and any other weight gradient with few taps (K &lt;= 32, a first layer) is taken as per-sample
+/// dot products.
 /// </para>
 /// </summary>
 internal static class Conv2dKernel
@@ -83,9 +84,13 @@ internal static class Conv2dKernel
         where T : unmanaged, INumber<T>
     {
         int k = g.C * g.Kh * g.Kw, kg = k / groups, og = outChannels / groups, l = g.L, planeIn = g.C * g.H * g.W;
-        int chunk = ChunkSize(g);
-        using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
-        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
+        if (dx is not null && dw is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups) && Conv2dDirect.SuitsBackward3x3(g))
+        {
+            // Both gradients of a 3x3 "same" layer from one copy of dy.
+            Conv2dDirect.Backward3x3((float[])(object)x, xOffset, (float[])(object)w, wOffset, (float[])(object)dy, dyOffset, (float[])(object)dx, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            return;
+        }
+
         if (dx is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
         {
             // dx is the transposed convolution of dy, run by the direct kernel; no columns, no col2im.
@@ -94,9 +99,11 @@ internal static class Conv2dKernel
             dx = null;
         }
 
-        if (dw is not null && k > SmallK && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups))
+        if (dw is not null && typeof(T) == typeof(float) && Conv2dDirect.Suits(g, groups) && (k > SmallK || Conv2dDirect.SuitsWeightGrad3x3(g)))
         {
-            Conv2dDirect.WeightGrad((float[])(object)x, xOffset, (float[])(object)dy, dyOffset, (float[])(object)dw, (float[]?)(object?)db, g, outChannels);
+            var (xf, dyf, dwf, dbf) = ((float[])(object)x, (float[])(object)dy, (float[])(object)dw, (float[]?)(object?)db);
+            if (Conv2dDirect.SuitsWeightGrad3x3(g)) Conv2dDirect.WeightGrad3x3(xf, xOffset, dyf, dyOffset, dwf, dbf, g, outChannels);
+            else Conv2dDirect.WeightGrad(xf, xOffset, dyf, dyOffset, dwf, dbf, g, outChannels);
             if (dx is null) return;
             dw = null;
             db = null;
@@ -115,6 +122,10 @@ internal static class Conv2dKernel
             db = null;
         }
 
+        // Rented only here: the direct kernels above need neither buffer.
+        int chunk = ChunkSize(g);
+        using var dyp = ScratchBuffer<T>.Rent(outChannels * chunk * l);
+        using var cols = ScratchBuffer<T>.Rent(k * chunk * l);
         for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
             int count = Math.Min(chunk, g.N - n0), nl = count * l;

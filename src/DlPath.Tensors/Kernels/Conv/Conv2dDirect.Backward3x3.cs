@@ -1,0 +1,149 @@
+using System.Numerics.Tensors;
+using DlPath.Tensors.Buffers;
+
+namespace DlPath.Tensors.Kernels.Conv;
+
+/// <summary>
+/// Both gradients of a 3x3 "same" convolution (stride 1, padding 1: the CNN's second layer) in one pass over the
+/// batch. The input gradient is the convolution of dy padded by one with the flipped kernel, and the weight gradient
+/// kernel wants dy on rows of a multiple of 16 floats: the same padded planes, read one row and one column in. So
+/// each block of samples copies dy (and x) into padded runs once, and both kernels read them while they are in cache,
+/// where separate passes would read dy from memory twice.
+/// </summary>
+internal static unsafe partial class Conv2dDirect
+{
+    /// <summary>Whether <see cref="Backward3x3"/> handles this geometry (with <see cref="Suits"/> already true).</summary>
+    public static bool SuitsBackward3x3(Im2ColGeometry g) => g.Kh == 3 && g.Kw == 3 && g.Ph == 1 && g.Pw == 1;
+
+    /// <summary>
+    /// dx (N, C, H, W), dW (O, C, 3, 3) and db (O, or null) of y = conv(x, w) for dy (N, O, H, W), all overwritten,
+    /// for a geometry that <see cref="SuitsBackward3x3"/>: the results of <see cref="InputGrad"/> and
+    /// <see cref="WeightGrad3x3"/>.
+    /// </summary>
+    public static void Backward3x3(float[] x, int xOffset, float[] w, int wOffset, float[] dy, int dyOffset, float[] dx, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
+    {
+        int o = outChannels, c = g.C, k = c * 9, kt = o * 9, pairs = (o + 1) / 2, hp = g.H + 2;
+        int row = (g.W + 2 + Strip - 1) / Strip * Strip, plane = hp * row;
+        int block = Math.Clamp(BlockFloats / (plane * (c + (2 * pairs))), 1, SampleBlock);
+
+        // A run holds a block of planes; the input-gradient tiles read up to 48 floats past its last plane, the
+        // weight-gradient tiles (one row and column in) up to a row.
+        int runStride = (block * plane) + row + (4 * Strip);
+
+        // The transposed convolution's kernel (C out, O in, flipped), packed per block of 8 of its output channels.
+        int cBlocks = (c + Mr - 1) / Mr;
+        using var packed = ScratchBuffer<float>.Rent(cBlocks * kt * Mr, clear: true);
+        using var zeros = ScratchBuffer<float>.Rent(cBlocks * Mr, clear: true);
+        for (int ic = 0; ic < c; ic++)
+        {
+            for (int oc = 0; oc < o; oc++)
+            {
+                for (int t = 0; t < 9; t++)
+                {
+                    packed.Array[((((ic / Mr) * kt) + (oc * 9) + t) * Mr) + (ic % Mr)] = w[wOffset + (((oc * c) + ic) * 9) + (8 - t)];
+                }
+            }
+        }
+
+        // Tap (oc, i, j) of the transposed convolution, on the dy runs.
+        var offsets = new int[kt];
+        for (int oc = 0, t = 0; oc < o; oc++)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                for (int j = 0; j < 3; j++) offsets[t++] = (oc * runStride) + (i * row) + j;
+            }
+        }
+
+        int positions = g.H * row, wide = positions / WideNr, rest = positions - (wide * WideNr);
+        if (rest > Nr) (wide, rest) = (wide + 1, 0);
+        int cover = (wide * WideNr) + (rest > 0 ? Nr : 0);
+
+        int parts = (long)g.N * o * k * g.L < 1 << 16 ? 1 : Math.Min(g.N, PartsPerCore * Environment.ProcessorCount);
+        int partLength = (2 * pairs * k) + o; // [c][o][tap] as in WeightGrad3x3, then db
+        using var partial = ScratchBuffer<float>.Rent(parts * partLength, clear: true);
+        float[] pa = partial.Array, pk = packed.Array, pz = zeros.Array;
+        void Part(int part)
+        {
+            // Cleared once: the borders (and an odd last channel's dy run) are never written, so they stay zero.
+            using var xs = ScratchBuffer<float>.Rent((c * runStride) + Strip, clear: true);
+            using var ds = ScratchBuffer<float>.Rent((2 * pairs * runStride) + Strip, clear: true);
+            using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + Strip);
+            fixed (int* pOff = offsets)
+            fixed (float* px0 = xs.Array, pd0 = ds.Array, pY0 = ypad.Array, pw = pa, pPacked = pk, pZero = pz)
+            {
+                float* px = Align64(px0), pd = Align64(pd0), pY = Align64(pY0);
+                float* pdw = pw + (part * partLength), pdb = pdw + (2 * pairs * k);
+                for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
+                {
+                    int count = Math.Min(block, end - n0);
+                    for (int s = 0; s < count; s++)
+                    {
+                        int n = n0 + s;
+                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)], sd = &dy[dyOffset + (n * o * g.L)])
+                        {
+                            for (int ic = 0; ic < c; ic++)
+                            {
+                                float* dst = px + (ic * runStride) + (s * plane) + row + 1;
+                                for (int iy = 0; iy < g.H; iy++) Buffer.MemoryCopy(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W * sizeof(float), g.W * sizeof(float));
+                            }
+
+                            for (int oc = 0; oc < o; oc++)
+                            {
+                                float* src = sd + (oc * g.L), dst = pd + (oc * runStride) + (s * plane) + row + 1;
+                                pdb[oc] += RowSum(src, g.L);
+                                for (int oy = 0; oy < g.Oh; oy++) Buffer.MemoryCopy(src + (oy * g.Ow), dst + (oy * row), g.Ow * sizeof(float), g.Ow * sizeof(float));
+                            }
+                        }
+                    }
+
+                    // dx, sample by sample: the direct tiles over the padded dy planes (channel stride runStride).
+                    for (int s = 0; s < count; s++)
+                    {
+                        float* src = pd + (s * plane);
+                        for (int blk = 0; blk < cBlocks; blk++)
+                        {
+                            float* wBlock = pPacked + (blk * kt * Mr);
+                            for (int tile = 0; tile < wide; tile++)
+                            {
+                                WideTile(src + (tile * WideNr), wBlock, pOff, kt, pZero, pY + (tile * WideNr), cover);
+                            }
+
+                            if (rest > 0) Tile(src + (wide * WideNr), wBlock, pOff, kt, pZero, pY + (wide * WideNr), cover);
+                            for (int r = 0, rows = Math.Min(Mr, c - (blk * Mr)); r < rows; r++)
+                            {
+                                var to = dx.AsSpan((((n0 + s) * c) + (blk * Mr) + r) * g.H * g.W, g.H * g.W);
+                                for (int iy = 0; iy < g.H; iy++) new ReadOnlySpan<float>(pY + (r * cover) + (iy * row), g.W).CopyTo(to.Slice(iy * g.W, g.W));
+                            }
+                        }
+                    }
+
+                    // dW: dy as WeightGrad3x3 lays it out starts one row and one column into the padded planes.
+                    for (int pr = 0; pr < pairs; pr++)
+                    {
+                        float* d0 = pd + (2 * pr * runStride) + row + 1;
+                        for (int ic = 0; ic < c; ic++)
+                        {
+                            float* x0 = px + (ic * runStride), dw0 = pdw + (((ic * 2 * pairs) + (2 * pr)) * 9);
+                            for (int at = 0; at < row; at += Strip)
+                            {
+                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        if (parts == 1) Part(0);
+        else Parallel.For(0, parts, Part);
+        var sum = pa.AsSpan(0, partLength);
+        for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, pa.AsSpan(p * partLength, partLength), sum);
+        for (int oc = 0; oc < o; oc++)
+        {
+            for (int ic = 0; ic < c; ic++) sum.Slice(((ic * 2 * pairs) + oc) * 9, 9).CopyTo(dw.AsSpan((oc * k) + (ic * 9), 9));
+        }
+
+        if (db is not null) sum.Slice(2 * pairs * k, o).CopyTo(db);
+    }
+}
