@@ -56,6 +56,9 @@ public static unsafe class Gemm
     /// </summary>
     internal const long MaxSharedPack = 1 << 19;
 
+    /// <summary>Whether long products may run in panel mode (see GemmJob.PlanPanels); a switch for A/B timing.</summary>
+    internal static bool PanelsEnabled = true;
+
     /// <summary>C = alpha * op(A) * op(B) + beta * C in float32; see the class remarks for shapes and layout.</summary>
     /// <param name="transA">Use A^T: A is then stored (k x m).</param>
     /// <param name="transB">Use B^T: B is then stored (n x k).</param>
