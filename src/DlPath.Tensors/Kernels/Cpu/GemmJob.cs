@@ -190,9 +190,9 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     /// </summary>
     /// <remarks>
     /// A grid of rectangles packs every row of A once per column of parts and every column of B once per row of
-    /// parts: at n = 2048 in four parts that is 4 x 2M elements of A and B per call where panel mode packs 2 x 2M
-    /// (A twice, once per NC panel). The price is two fork-joins per (jc, pc) block (~260M multiply-adds each at
-    /// n = 1024) and half of each panel read from the other core's cache once per block.
+    /// parts: at n = 2048 a 2 x 2 grid packs 8M elements of A and 8M of B per call, where panel mode packs B once
+    /// (4M) and A once per NC panel (8M). The price is one fork-join per (jc, pc) block (~270M multiply-adds each
+    /// at n = 1024 and 2048) and half of each panel read from the other core's cache once per block.
     /// </remarks>
     private bool PlanPanels(in GemmArgs<T> g, int tilesM)
     {
