@@ -294,6 +294,64 @@ public class GemmTests
         Assert.Equal(sm * sn, t);
     }
 
+    // Panel mode (long products, both operands too big to share whole): the threads pack each B panel together
+    // and split only rows. 161 x 1100 x 600: 14 row tiles (enough for 3 threads), two NC panels (the second 76
+    // columns, not a multiple of NR) and three k blocks of 200, so both panel slots and every edge are used.
+    [Theory]
+    [InlineData("Vector512", 2)]
+    [InlineData("Vector512", 3)]
+    [InlineData("Vector256", 2)]
+    [InlineData("Vector256", 3)]
+    public void PanelMode_AllTransposes_MatchReference(string kernel, int threads)
+    {
+        var isa = Enum.Parse<GemmIsa>(kernel);
+        for (int t = 0; t < 4; t++)
+        {
+            var d = s_panel[t].Value;
+            RunAndCompare(d, isa, threads, 1.0f, 0.0f);
+            RunAndCompare(d, isa, threads, -0.75f, 1.5f);
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void PanelMode_Double_MatchesReference(int threads)
+    {
+        var d = new GemmTestData<double>(seed: 41, transA: true, transB: true, m: 161, n: 1100, k: 600, pad: 2);
+        RunAndCompare(d, GemmIsa.Vector512, threads, 1.0, 0.0);
+        RunAndCompare(d, GemmIsa.Vector512, threads, 0.5, -1.0);
+    }
+
+    [Theory]
+    [InlineData(2048, 2048, 2048, 2, true)]
+    [InlineData(1024, 1024, 1024, 2, true)]
+    [InlineData(161, 1100, 600, 3, true)]
+    [InlineData(161, 1100, 600, 4, false)] // 14 row tiles, fewer than 4 per thread: the grid runs
+    [InlineData(1024, 64, 1024, 2, true)] // the grid would pack all of B (1024 x 64) in each of its row parts
+    [InlineData(128, 128, 8192, 2, false)] // small C, long k: thin mode
+    [InlineData(128, 256, 784, 2, false)] // too short: 12.8M multiply-adds per thread
+    [InlineData(128, 128, 128, 2, false)]
+    public void Plan_PanelModeOnlyForLongProductsWithRowsForEveryThread(int m, int n, int k, int threads, bool panels)
+    {
+        var job = new GemmJob<float, Avx512Sgemm12x32>();
+        var g = new GemmArgs<float> { M = m, N = n, K = k, Alpha = 1f, Batch = 1 };
+        job.Plan(g, maxThreads: threads);
+        Assert.Equal(panels, job.SharesPanels);
+        if (panels)
+        {
+            Assert.False(job.SharesA || job.SharesB || job.Thin);
+            Assert.Equal(1, job.SplitN);
+            Assert.True(job.Parts >= threads, $"{job.Parts} parts");
+        }
+    }
+
+    private static readonly Lazy<GemmTestData<float>>[] s_panel =
+    [
+        .. Enumerable.Range(0, 4).Select(t => new Lazy<GemmTestData<float>>(
+            () => new GemmTestData<float>(seed: 31 + t, t / 2 == 1, t % 2 == 1, m: 161, n: 1100, k: 600, pad: 3))),
+    ];
+
     [Theory]
     [InlineData(130, 4100, 1000, false, false, true, false)] // wide: parts split columns, share the small packed A
     [InlineData(4100, 40, 1000, false, true, false, true)] // tall and thin: parts split rows, share packed B

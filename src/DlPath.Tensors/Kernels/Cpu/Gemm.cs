@@ -56,6 +56,12 @@ public static unsafe class Gemm
     /// </summary>
     internal const long MaxSharedPack = 1 << 19;
 
+    /// <summary>
+    /// Whether long products may run in panel mode (see GemmJob.PlanPanels). A switch for A/B timing: a harness sets
+    /// it between calls, and DLPATH_GEMM_PANELS=0 turns it off for a whole process (e.g. the bench).
+    /// </summary>
+    internal static bool PanelsEnabled = Environment.GetEnvironmentVariable("DLPATH_GEMM_PANELS") != "0";
+
     /// <summary>C = alpha * op(A) * op(B) + beta * C in float32; see the class remarks for shapes and layout.</summary>
     /// <param name="transA">Use A^T: A is then stored (k x m).</param>
     /// <param name="transB">Use B^T: B is then stored (n x k).</param>

@@ -95,6 +95,32 @@ internal static unsafe class GemmDriver<T, TK>
     }
 
     /// <summary>
+    /// Rows [r0, r1) of one (jc, pc) block of C against a B panel packed by the caller (kc x nc, NR-column
+    /// micro-panels): packs this thread's A blocks and runs the macro-kernel. Beta applies when pc is 0.
+    /// </summary>
+    /// <param name="g">The problem.</param>
+    /// <param name="r0">First row of C.</param>
+    /// <param name="r1">End (exclusive) of the rows.</param>
+    /// <param name="jc">First column of the panel.</param>
+    /// <param name="nc">Columns of the panel.</param>
+    /// <param name="pc">First k of the block.</param>
+    /// <param name="kc">Depth of the block.</param>
+    /// <param name="bp">The packed B panel.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunRowsOfPanel(in GemmArgs<T> g, int r0, int r1, int jc, int nc, int pc, int kc, T* bp)
+    {
+        int mcMax = TK.MC;
+        T* ap = Aligned(ref t_packA, mcMax * TK.KC);
+        T beta = pc == 0 ? g.Beta : T.One;
+        for (int ic = r0; ic < r1; ic += mcMax)
+        {
+            int mc = Math.Min(mcMax, r1 - ic);
+            GemmPacking.PackA<T, TK>(g.A, g.Lda, g.TransA, ic, pc, mc, kc, ap);
+            MacroKernel(kc, mc, nc, ap, !g.TransA, bp, g.C + (nint)ic * g.Ldc + jc, g.Ldc, g.Alpha, beta);
+        }
+    }
+
+    /// <summary>
     /// Depth of the k blocks: k split into ceil(k / KC) blocks of equal depth (k = 784 gives 4 x 196, not
     /// 3 x 256 + 16, whose last sliver would pay a full load and store of C for 16 steps of work).
     /// </summary>

@@ -29,6 +29,13 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     private T[]? _sharedBuffer;
     private T* _sharedA;
     private T* _sharedB;
+
+    // Panel mode (see PlanPanels): B packed one (jc, pc) block at a time into two alternating slots, each block's
+    // panel by all threads together while they finish the rows of the block before.
+    private T* _panelB;
+    private int _panelBlock;
+    private int _panelBlocksK;
+    private int _panelKcStep;
     private int _mPad;
     private int _nPad;
     private Phase _phase;
@@ -45,6 +52,7 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         Compute,
         PackA,
         PackB,
+        PanelStep,
     }
 
     /// <summary>The problem; pointers are valid while the dispatching call is inside its <c>fixed</c> block.</summary>
@@ -69,6 +77,12 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
     public bool SharesB => _sharedB != null;
 
     /// <summary>
+    /// Whether the plan packs op(B) one panel at a time, each panel by all threads together, and splits only the rows
+    /// of C (so no element of A or B is packed twice); see <see cref="PlanPanels"/>.
+    /// </summary>
+    public bool SharesPanels => _panelB != null;
+
+    /// <summary>
     /// Small C, long k: each part computes the whole of C over its own range of k into a scratch slice (summed at
     /// the end), possibly as C^T = op(B)^T op(A)^T (see <see cref="Swapped"/>).
     /// </summary>
@@ -89,7 +103,7 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         Args = g;
         long work = (long)g.M * g.N * g.K;
         Small = GemmSmall.Suits(g.M, g.N, work);
-        _sharedA = _sharedB = null;
+        _sharedA = _sharedB = _panelB = null;
         Thin = Swapped = false;
         long threadsByWork = Math.Max(1, work * g.Batch / Gemm.MinWorkPerThread);
         _threads = (int)Math.Min(Math.Max(1, maxThreads), threadsByWork);
@@ -148,6 +162,10 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
             SplitN = 1;
             SplitM = _parts = partsM;
         }
+        else if (PlanPanels(g, tilesM))
+        {
+            SplitN = 1;
+        }
         else
         {
             // Both operands are large: a grid of rectangles, each packing its own rows of A and columns of B.
@@ -163,6 +181,31 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         }
 
         _threads = Math.Min(_threads, _parts);
+    }
+
+    /// <summary>
+    /// Plans panel mode for a long single product whose operands are both too big to share whole: the threads pack
+    /// each B panel (kc x nc) together, each a slice of its columns, then split the rows of C against it, each packing
+    /// only its own rows of A. Returns false (nothing planned) when the product is too short or has too few rows.
+    /// </summary>
+    /// <remarks>
+    /// A grid of rectangles packs every row of A once per column of parts and every column of B once per row of
+    /// parts: at n = 2048 a 2 x 2 grid packs 8M elements of A and 8M of B per call, where panel mode packs B once
+    /// (4M) and A once per NC panel (8M). The price is one fork-join per (jc, pc) block (~270M multiply-adds each
+    /// at n = 1024 and 2048) and half of each panel read from the other core's cache once per block.
+    /// </remarks>
+    private bool PlanPanels(in GemmArgs<T> g, int tilesM)
+    {
+        long perThread = (long)g.M * g.N * g.K / _threads;
+        long blockWork = (long)g.M * Math.Min(g.N, TK.NC) * Math.Min(g.K, TK.KC);
+        if (!Gemm.PanelsEnabled || g.Batch != 1 || perThread < 1L << 24 || tilesM < 4 * _threads || blockWork / _threads < 1L << 22)
+        {
+            return false;
+        }
+
+        _panelB = SharedBuffer(2L * TK.KC * TK.NC);
+        SplitM = _parts = Math.Min(tilesM, 4 * _threads);
+        return true;
     }
 
     /// <summary>
@@ -317,6 +360,12 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
             return;
         }
 
+        if (_panelB != null)
+        {
+            RunPanels();
+            return;
+        }
+
         if (_parts <= 1 || _threads <= 1)
         {
             _phase = Phase.Compute;
@@ -345,11 +394,45 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         KernelWorkers.Run(this, _parts, _threads);
     }
 
+    /// <summary>
+    /// Panel mode: one fork-join per (jc, pc) block, whose parts are the row slices of C against the block's B panel
+    /// and then (claimed last, so by whichever thread finishes its rows first) the slices of the next block's panel,
+    /// packed into the other slot. The end of each fork-join is the only barrier: no thread reads a panel before it
+    /// is whole, none repacks a slot while another still reads it. A part not yet claimed by a slow thread is run by
+    /// the other, so no thread ever waits for another to arrive.
+    /// </summary>
+    private void RunPanels()
+    {
+        _panelKcStep = GemmDriver<T, TK>.BlockDepth(Args.K);
+        _panelBlocksK = (Args.K + _panelKcStep - 1) / _panelKcStep;
+        int blocks = (Args.N + TK.NC - 1) / TK.NC * _panelBlocksK;
+        _phase = Phase.PanelStep;
+        _panelBlock = -1; // no rows yet: only the first panel
+        KernelWorkers.Run(this, _threads, _threads);
+        for (int b = 0; b < blocks; b++)
+        {
+            _panelBlock = b;
+            KernelWorkers.Run(this, _parts + (b + 1 < blocks ? _threads : 0), _threads);
+        }
+    }
+
     /// <inheritdoc/>
     public void Execute(int part, int parts)
     {
         switch (_phase)
         {
+            case Phase.PanelStep:
+                int rowParts = _panelBlock < 0 ? 0 : _parts;
+                if (part < rowParts)
+                {
+                    RunPanelRows(_panelBlock, part, rowParts);
+                }
+                else
+                {
+                    PackPanelSlice(_panelBlock + 1, part - rowParts, parts - rowParts);
+                }
+
+                return;
             case Phase.PackA:
                 PackSharedA(part, parts);
                 return;
@@ -403,6 +486,38 @@ internal sealed unsafe class GemmJob<T, TK> : IKernelJob
         else
         {
             GemmDriver<T, TK>.Run(e, r0, r1, c0, c1, _sharedA, _mPad, _sharedB, _nPad);
+        }
+    }
+
+    /// <summary>Columns and depth of (jc, pc) block <paramref name="block"/> (jc-major) and its panel's slot.</summary>
+    private (int Jc, int Nc, int Pc, int Kc, nint Slot) PanelBlock(int block)
+    {
+        int jc = block / _panelBlocksK * TK.NC, pc = block % _panelBlocksK * _panelKcStep;
+        nint slot = (block & 1) * (nint)TK.KC * TK.NC;
+        return (jc, Math.Min(TK.NC, Args.N - jc), pc, Math.Min(_panelKcStep, Args.K - pc), slot);
+    }
+
+    /// <summary>Packs slice <paramref name="part"/> (whole NR-column micro-panels) of a block's B panel.</summary>
+    private void PackPanelSlice(int block, int part, int parts)
+    {
+        var (jc, nc, pc, kc, slot) = PanelBlock(block);
+        int nr = TK.NR, tiles = (nc + nr - 1) / nr;
+        int c0 = tiles * part / parts * nr, c1 = Math.Min(nc, tiles * (part + 1) / parts * nr);
+        if (c0 < c1)
+        {
+            GemmPacking.PackB<T, TK>(Args.B, Args.Ldb, Args.TransB, pc, jc + c0, kc, c1 - c0, _panelB + slot + (nint)c0 * kc);
+        }
+    }
+
+    /// <summary>Row slice <paramref name="part"/> (whole MR-row tiles) of C against a block's B panel.</summary>
+    private void RunPanelRows(int block, int part, int parts)
+    {
+        var (jc, nc, pc, kc, slot) = PanelBlock(block);
+        int mr = TK.MR, m = Args.M, tiles = (m + mr - 1) / mr;
+        int r0 = tiles * part / parts * mr, r1 = Math.Min(m, tiles * (part + 1) / parts * mr);
+        if (r0 < r1)
+        {
+            GemmDriver<T, TK>.RunRowsOfPanel(Args, r0, r1, jc, nc, pc, kc, _panelB + slot);
         }
     }
 

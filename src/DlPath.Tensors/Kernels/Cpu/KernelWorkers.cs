@@ -33,6 +33,9 @@ internal static class KernelWorkers
     // that wakes late can never claim a part of a newer job on behalf of an older one (see Claim).
     private static long s_claim;
 
+    /// <summary>The part counter of a closed generation: above any part count, so nothing can be claimed.</summary>
+    private const long Closed = int.MaxValue;
+
     /// <summary>Runs <paramref name="job"/> in <paramref name="parts"/> parts on up to <paramref name="threads"/>
     /// threads (the caller included), and returns when every part has finished.</summary>
     public static void Run(IKernelJob job, int parts, int threads)
@@ -50,11 +53,18 @@ internal static class KernelWorkers
         try
         {
             Worker[] workers = EnsureWorkers(threads - 1);
+
+            // Close the previous job's counter before its fields are overwritten: a worker that read the old
+            // counter (say part 2 of a 2-part job, all claimed) and then this job's s_parts (8) would otherwise see
+            // 2 < 8 and win its compare-exchange on the old word, running a part twice (the caller then waited
+            // forever for a part count that could not match). The closed generation admits no claim.
+            long generation = (Volatile.Read(ref s_claim) >> 32) + 1;
+            Interlocked.Exchange(ref s_claim, (generation << 32) | Closed);
             s_job = job;
             s_parts = parts;
             s_done = 0;
             s_error = null;
-            long generation = (Volatile.Read(ref s_claim) >> 32) + 1;
+            generation++;
             Interlocked.Exchange(ref s_claim, generation << 32); // publishes the fields above (full fence)
             for (int w = 0; w < threads - 1; w++)
             {
