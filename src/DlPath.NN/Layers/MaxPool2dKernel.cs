@@ -1,6 +1,7 @@
 using System.Numerics;
 using DlPath.Tensors;
 using DlPath.Tensors.Autograd;
+using DlPath.Tensors.Kernels.Cpu;
 
 namespace DlPath.NN;
 
@@ -77,7 +78,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
             // Planes are independent: each worker reads one input plane and writes one output plane.
             nint xAddr = (nint)px, yAddr = (nint)py;
 
-            Parallel.For(0, planes, p =>
+            KernelWorkers.For(planes, p =>
             {
                 T* x = (T*)xAddr + ((long)p * h * w);
                 T* y = (T*)yAddr + ((long)p * oh * ow);
@@ -123,7 +124,7 @@ internal sealed class MaxPool2dKernel : Function<MaxPool2dKernel>
             nint gAddr = (nint)pg, dAddr = (nint)pd;
             // Planes go to workers in blocks of about 4K outputs: one delegate call per plane costs more than a small plane.
             int block = Math.Max(1, 4096 / Math.Max(1, outPlane));
-            Parallel.For(0, (planes + block - 1) / block, b =>
+            KernelWorkers.For((planes + block - 1) / block, b =>
             {
                 for (int p = b * block, end = Math.Min(planes, (b + 1) * block); p < end; p++)
                 {

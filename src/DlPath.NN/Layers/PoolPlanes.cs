@@ -1,4 +1,5 @@
 using DlPath.Tensors.Kernels;
+using DlPath.Tensors.Kernels.Cpu;
 
 namespace DlPath.NN;
 
@@ -26,7 +27,7 @@ internal static class PoolPlanes
             return;
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, parts, options, i => body((int)((long)planes * i / parts), (int)((long)planes * (i + 1) / parts)));
+        // On the kernels' workers, not the thread pool: see KernelWorkers.For.
+        KernelWorkers.For(parts, threads, i => body((int)((long)planes * i / parts), (int)((long)planes * (i + 1) / parts)));
     }
 }

@@ -44,8 +44,8 @@ public static class FashionMnistTraining
 
     /// <summary>
     /// Runs <paramref name="work"/> with <see cref="KernelOptions.MaxThreads"/> set to <paramref name="threads"/> (as
-    /// <c>torch.set_num_threads</c>), restoring the previous value afterwards. The GEMM behind Linear and Conv2d honours
-    /// it; the few kernels still on Parallel.For (im2col, some unary maps) use the thread pool as they see fit.
+    /// <c>torch.set_num_threads</c>), restoring the previous value afterwards. Every parallel kernel (GEMM, convolution,
+    /// pooling, the long elementwise passes, Adam) runs on the kernel workers and honours it.
     /// </summary>
     internal static T WithThreadLimit<T>(int threads, Func<T> work)
     {

@@ -100,7 +100,7 @@ public sealed partial class Tensor
             return;
         }
 
-        Parallel.For(0, planes, p => Im2ColPlane(x.AsSpan(xOffset + (p * planeIn), planeIn), cols.AsSpan(p * planeOut, planeOut), g));
+        Kernels.Cpu.KernelWorkers.For(planes, p => Im2ColPlane(x.AsSpan(xOffset + (p * planeIn), planeIn), cols.AsSpan(p * planeOut, planeOut), g));
     }
 
     private static void Im2ColPlane<T>(ReadOnlySpan<T> x, Span<T> cols, Im2ColGeometry g)
@@ -154,7 +154,7 @@ public sealed partial class Tensor
         }
 
         // Each (n, c) plane of x is written by one work item only, so the accumulation needs no locks.
-        Parallel.For(0, planes, p => Col2ImPlane(cols.AsSpan(colsOffset + (p * planeOut), planeOut), x.AsSpan(p * planeIn, planeIn), g));
+        Kernels.Cpu.KernelWorkers.For(planes, p => Col2ImPlane(cols.AsSpan(colsOffset + (p * planeOut), planeOut), x.AsSpan(p * planeIn, planeIn), g));
     }
 
     private static void Col2ImPlane<T>(ReadOnlySpan<T> cols, Span<T> x, Im2ColGeometry g)

@@ -27,6 +27,34 @@ public sealed class KernelWorkersTests
         await run;
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(3, 2)]
+    [InlineData(17, 1)]
+    [InlineData(17, 2)]
+    [InlineData(1000, 3)]
+    public void For_RunsEveryPartExactlyOnce(int parts, int threads)
+    {
+        var runs = new int[parts];
+        KernelWorkers.For(parts, threads, p => Interlocked.Increment(ref runs[p]));
+        Assert.All(runs, r => Assert.Equal(1, r));
+    }
+
+    [Fact]
+    public void For_PassesAPartsExceptionToTheCaller()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => KernelWorkers.For(8, 2, p =>
+        {
+            if (p == 5) throw new InvalidOperationException("part 5 failed");
+        }));
+        Assert.Equal("part 5 failed", e.Message);
+
+        // The pool is usable again afterwards.
+        var runs = new int[4];
+        KernelWorkers.For(4, 2, p => Interlocked.Increment(ref runs[p]));
+        Assert.All(runs, r => Assert.Equal(1, r));
+    }
+
     private sealed class CountingJob : IKernelJob
     {
         private int[] _runs = [];

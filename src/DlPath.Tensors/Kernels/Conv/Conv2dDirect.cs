@@ -108,7 +108,7 @@ internal static unsafe partial class Conv2dDirect
         }
 
         if (parts == 1) Part(0);
-        else Parallel.For(0, parts, Part);
+        else Cpu.KernelWorkers.For(parts, Part);
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ internal static unsafe partial class Conv2dDirect
         }
 
         if (parts == 1) Part(0);
-        else Parallel.For(0, parts, Part);
+        else Cpu.KernelWorkers.For(parts, Part);
         var sum = pa.AsSpan(0, partLength);
         for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, pa.AsSpan(p * partLength, partLength), sum);
         int stride = tBlocks * WtR;

@@ -195,7 +195,7 @@ internal static class Conv2dKernel
         }
 
         if (parts == 1) Part(0);
-        else Parallel.For(0, parts, Part);
+        else Cpu.KernelWorkers.For(parts, Part);
         var sum = partial.Array.AsSpan(0, (o * k) + o);
         for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, partial.Array.AsSpan(p * ((o * k) + o), (o * k) + o), sum);
         sum[..(o * k)].CopyTo(dw);
@@ -220,7 +220,7 @@ internal static class Conv2dKernel
         }
 
         if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
-        else Parallel.For(0, count, Sample);
+        else Cpu.KernelWorkers.For(count, Sample);
     }
 
     // dy'[o, i*L + l] = dy[n0 + i, o, l]: the gradient in the GEMM's layout, one work item per sample.
@@ -237,6 +237,6 @@ internal static class Conv2dKernel
         }
 
         if ((long)count * outChannels * l < ParallelThreshold || count == 1) for (int i = 0; i < count; i++) Sample(i);
-        else Parallel.For(0, count, Sample);
+        else Cpu.KernelWorkers.For(count, Sample);
     }
 }

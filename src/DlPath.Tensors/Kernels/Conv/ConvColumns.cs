@@ -25,7 +25,7 @@ internal static class ConvColumns
             return;
         }
 
-        Parallel.For(0, planes, p => Im2ColPlane(x, xOffset, cols, g, p));
+        Cpu.KernelWorkers.For(planes, p => Im2ColPlane(x, xOffset, cols, g, p));
     }
 
     /// <summary>cols (C*kh*kw, N*L) summed into dx (N, C, H, W) from <paramref name="dxOffset"/>; dx must be zeroed first.</summary>
@@ -41,7 +41,7 @@ internal static class ConvColumns
         }
 
         // Each (n, c) plane of dx is written by one work item only: no locks, no races.
-        Parallel.For(0, planes, p => Col2ImPlane(cols, dx, dxOffset, g, p));
+        Cpu.KernelWorkers.For(planes, p => Col2ImPlane(cols, dx, dxOffset, g, p));
     }
 
     private static void Im2ColPlane<T>(T[] xArray, int xOffset, T[] colsArray, Im2ColGeometry g, int plane)

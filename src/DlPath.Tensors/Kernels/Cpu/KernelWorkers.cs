@@ -36,6 +36,27 @@ internal static class KernelWorkers
     /// <summary>The part counter of a closed generation: above any part count, so nothing can be claimed.</summary>
     private const long Closed = int.MaxValue;
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(0) ... <paramref name="body"/>(<paramref name="parts"/> - 1) on up to
+    /// <see cref="KernelOptions.MaxThreads"/> threads (the caller included) and returns when all have finished: the
+    /// kernels' replacement for <c>Parallel.For</c>. Waking thread-pool threads next to these workers, which stay
+    /// awake spinning between the kernels of a training step, put more busy threads than cores on a small machine.
+    /// </summary>
+    public static void For(int parts, Action<int> body) => For(parts, Math.Min(KernelOptions.MaxThreads, Environment.ProcessorCount), body);
+
+    /// <summary>As <see cref="For(int, Action{int})"/> on at most <paramref name="threads"/> threads.</summary>
+    public static void For(int parts, int threads, Action<int> body)
+    {
+        threads = Math.Min(threads, parts);
+        if (threads <= 1)
+        {
+            for (int p = 0; p < parts; p++) body(p);
+            return;
+        }
+
+        Run(new PartJob(body), parts, threads);
+    }
+
     /// <summary>Runs <paramref name="job"/> in <paramref name="parts"/> parts on up to <paramref name="threads"/>
     /// threads (the caller included), and returns when every part has finished.</summary>
     public static void Run(IKernelJob job, int parts, int threads)
@@ -220,5 +241,11 @@ internal static class KernelWorkers
                 Claim(seen);
             }
         }
+    }
+
+    /// <summary>Part i runs <c>body(i)</c>.</summary>
+    private sealed class PartJob(Action<int> body) : IKernelJob
+    {
+        public void Execute(int part, int parts) => body(part);
     }
 }
