@@ -110,12 +110,21 @@ internal static unsafe partial class Conv2dDirect
 
     // The sum of n floats. TensorPrimitives.Sum costs about half a microsecond per call on rows this short (measured
     // on 196 floats), ten times this loop, and the weight gradient takes one sum per sample and output channel.
+    // Four accumulators: with one, each add waits for the previous one (4 cycles of latency per 16 floats).
     private static float RowSum(float* a, int n)
     {
-        var acc = Vector512<float>.Zero;
+        Vector512<float> acc0 = Vector512<float>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
         int i = 0;
-        for (; i + 16 <= n; i += 16) acc += Vector512.Load(a + i);
-        float sum = Vector512.Sum(acc);
+        for (; i + 64 <= n; i += 64)
+        {
+            acc0 += Vector512.Load(a + i);
+            acc1 += Vector512.Load(a + i + 16);
+            acc2 += Vector512.Load(a + i + 32);
+            acc3 += Vector512.Load(a + i + 48);
+        }
+
+        for (; i + 16 <= n; i += 16) acc0 += Vector512.Load(a + i);
+        float sum = Vector512.Sum((acc0 + acc1) + (acc2 + acc3));
         for (; i < n; i++) sum += a[i];
         return sum;
     }
