@@ -1,7 +1,6 @@
 using System.Numerics;
 using DlPath.Tensors;
 using DlPath.Tensors.Kernels;
-using DlPath.Tensors.Kernels.Cpu;
 
 namespace DlPath.NN;
 
@@ -63,46 +62,26 @@ internal static class FusedUpdates
     }
 
     /// <summary>Below this many elements per thread an update stays on the calling thread.</summary>
-    internal const int MinElementsPerThread = 1 << 16;
+    internal const int MinElementsPerThread = MemoryBoundSplit.MinElementsPerThread;
 
     /// <summary>
     /// <see cref="Adam{T}(Span{T}, ReadOnlySpan{T}, Span{T}, Span{T}, T, T, T, T, T, T, T)"/> over whole contiguous
     /// tensors, in one contiguous range per thread (up to <see cref="KernelOptions.MaxThreads"/>) when the buffer
     /// is long: each element's update is independent, and two square roots and divisions per element make a large
-    /// layer's update (the CNN's 400 K-weight fully connected layer) worth sharing between cores. The result does not
+    /// layer's update (the CNN's 400 K-weight fully connected layer) worth sharing between cores. The ranges run on the
+    /// kernels' workers (<see cref="MemoryBoundSplit"/>), which the GEMMs of a step keep awake. The result does not
     /// depend on the split.
     /// </summary>
     public static void Adam<T>(Tensor p, Tensor g, Tensor m, Tensor v, T b1, T b2, T oneMinusB1, T oneMinusB2, T negStepSize, T bc2Sqrt, T eps)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = p.Numel;
-        int parts = (int)Math.Min(Math.Min(KernelOptions.MaxThreads, Environment.ProcessorCount), Math.Max(1L, (long)n / MinElementsPerThread));
-        if (parts <= 1)
-        {
-            Adam(p.AsSpan<T>(), g.AsSpan<T>(), m.AsSpan<T>(), v.AsSpan<T>(), b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
-            return;
-        }
-
-        // On the kernels' own workers, not Parallel.For: in a training step the GEMMs keep those workers spinning
-        // between calls, and waking thread-pool threads as well puts three busy threads on a 2-core machine.
-        KernelWorkers.Run(new AdamJob<T>(p, g, m, v, b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps), parts, parts);
+        MemoryBoundSplit.For(p.Numel, (start, length) =>
+            Adam(p.AsSpan<T>().Slice(start, length), g.AsSpan<T>().Slice(start, length), m.AsSpan<T>().Slice(start, length), v.AsSpan<T>().Slice(start, length),
+                b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps));
     }
 
     /// <summary>The smallest positive normal number of <typeparamref name="T"/> (below it lie the slow subnormals).</summary>
     private static T SmallestNormal<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? T.CreateTruncating(1.17549435e-38f) : T.CreateTruncating(2.2250738585072014e-308);
-
-    /// <summary>One contiguous range of an Adam update per part.</summary>
-    private sealed class AdamJob<T>(Tensor p, Tensor g, Tensor m, Tensor v, T b1, T b2, T oneMinusB1, T oneMinusB2, T negStepSize, T bc2Sqrt, T eps) : IKernelJob
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public void Execute(int part, int parts)
-        {
-            int n = p.Numel;
-            int start = (int)((long)n * part / parts), length = (int)((long)n * (part + 1) / parts) - start;
-            Adam(p.AsSpan<T>().Slice(start, length), g.AsSpan<T>().Slice(start, length), m.AsSpan<T>().Slice(start, length), v.AsSpan<T>().Slice(start, length),
-                b1, b2, oneMinusB1, oneMinusB2, negStepSize, bc2Sqrt, eps);
-        }
-    }
 }

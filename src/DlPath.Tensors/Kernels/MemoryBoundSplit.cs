@@ -32,16 +32,10 @@ internal static class MemoryBoundSplit
 
         // On the kernels' own workers rather than Parallel.For: between the GEMMs of a training step those workers are
         // awake already, while waking thread-pool threads as well puts more busy threads than cores on a small machine.
-        Cpu.KernelWorkers.Run(new RangeJob(n, body), parts, parts);
-    }
-
-    /// <summary>Part i of n runs <c>body</c> over the i-th of n equal contiguous ranges.</summary>
-    private sealed class RangeJob(int n, Action<int, int> body) : Cpu.IKernelJob
-    {
-        public void Execute(int part, int parts)
+        Cpu.KernelWorkers.For(parts, parts, i =>
         {
-            int start = (int)((long)n * part / parts), end = (int)((long)n * (part + 1) / parts);
+            int start = (int)((long)n * i / parts), end = (int)((long)n * (i + 1) / parts);
             body(start, end - start);
-        }
+        });
     }
 }
