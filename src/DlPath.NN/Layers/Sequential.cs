@@ -48,6 +48,14 @@ public sealed class Sequential : Module, IEnumerable<Module>
         var x = input;
         for (int i = 0; i < _layers.Count; i++)
         {
+            if (FuseReluMaxPool && i + 2 < _layers.Count && _layers[i] is Conv2d conv && _layers[i + 1] is Relu convRelu && _layers[i + 2] is MaxPool2d convPool
+                && !conv.HasForwardHooks && !convRelu.HasForwardHooks && !convPool.HasForwardHooks && Conv2dReluMaxPool2dKernel.Suits(x, conv, convPool))
+            {
+                x = Conv2dReluMaxPool2dKernel.Compute(x, conv);
+                i += 2;
+                continue;
+            }
+
             if (FuseReluMaxPool && i + 1 < _layers.Count && _layers[i] is Relu relu && _layers[i + 1] is MaxPool2d pool && !relu.HasForwardHooks && !pool.HasForwardHooks)
             {
                 x = Functional.ReluMaxPool2d(x, pool.KernelSize, pool.Stride, pool.Padding, pool.Dilation, pool.CeilMode);

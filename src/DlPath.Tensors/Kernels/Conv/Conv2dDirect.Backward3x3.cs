@@ -12,15 +12,21 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// </summary>
 internal static unsafe partial class Conv2dDirect
 {
-    /// <summary>Whether <see cref="Backward3x3"/> handles this geometry (with <see cref="Suits"/> already true).</summary>
+    /// <summary>Whether <c>Backward3x3</c> handles this geometry (with <see cref="Suits"/> already true).</summary>
     public static bool SuitsBackward3x3(Im2ColGeometry g) => g.Kh == 3 && g.Kw == 3 && g.Ph == 1 && g.Pw == 1;
 
     /// <summary>
     /// dx (N, C, H, W), dW (O, C, 3, 3) and db (O, or null) of y = conv(x, w) for dy (N, O, H, W), all overwritten,
     /// for a geometry that <see cref="SuitsBackward3x3"/>: the results of <see cref="InputGrad"/> and
-    /// <see cref="WeightGrad3x3"/>.
+    /// <c>WeightGrad3x3</c>.
     /// </summary>
     public static void Backward3x3(float[] x, int xOffset, float[] w, int wOffset, float[] dy, int dyOffset, float[] dx, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
+    {
+        fixed (float* pdy = dy) Backward3x3(x, xOffset, w, wOffset, DyPlanes.Dense(pdy + dyOffset), dx, dw, db, g, outChannels);
+    }
+
+    /// <summary>As the overload above, with dy read through <paramref name="dy"/> (the tensor, or a pooling's gradient).</summary>
+    public static void Backward3x3(float[] x, int xOffset, float[] w, int wOffset, DyPlanes dy, float[] dx, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
     {
         int o = outChannels, c = g.C, k = c * 9, kt = o * 9, pairs = (o + 1) / 2, hp = g.H + 2;
         int row = (g.W + 2 + Strip - 1) / Strip * Strip, plane = hp * row;
@@ -80,20 +86,18 @@ internal static unsafe partial class Conv2dDirect
                     for (int s = 0; s < count; s++)
                     {
                         int n = n0 + s;
-                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)], sd = &dy[dyOffset + (n * o * g.L)])
+                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)])
                         {
                             for (int ic = 0; ic < c; ic++)
                             {
                                 float* dst = px + (ic * runStride) + (s * plane) + row + 1;
-                                for (int iy = 0; iy < g.H; iy++) Buffer.MemoryCopy(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W * sizeof(float), g.W * sizeof(float));
+                                for (int iy = 0; iy < g.H; iy++) CopyRow(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W);
                             }
+                        }
 
-                            for (int oc = 0; oc < o; oc++)
-                            {
-                                float* src = sd + (oc * g.L), dst = pd + (oc * runStride) + (s * plane) + row + 1;
-                                pdb[oc] += RowSum(src, g.L);
-                                for (int oy = 0; oy < g.Oh; oy++) Buffer.MemoryCopy(src + (oy * g.Ow), dst + (oy * row), g.Ow * sizeof(float), g.Ow * sizeof(float));
-                            }
+                        for (int oc = 0; oc < o; oc++)
+                        {
+                            pdb[oc] += dy.Place(((long)n * o) + oc, pd + (oc * runStride) + (s * plane) + row + 1, row, g.Oh, g.Ow);
                         }
                     }
 
@@ -112,8 +116,10 @@ internal static unsafe partial class Conv2dDirect
                             if (rest > 0) Tile(src + (wide * WideNr), wBlock, pOff, kt, pZero, pY + (wide * WideNr), cover);
                             for (int r = 0, rows = Math.Min(Mr, c - (blk * Mr)); r < rows; r++)
                             {
-                                var to = dx.AsSpan((((n0 + s) * c) + (blk * Mr) + r) * g.H * g.W, g.H * g.W);
-                                for (int iy = 0; iy < g.H; iy++) new ReadOnlySpan<float>(pY + (r * cover) + (iy * row), g.W).CopyTo(to.Slice(iy * g.W, g.W));
+                                fixed (float* to = &dx[(((n0 + s) * c) + (blk * Mr) + r) * g.H * g.W])
+                                {
+                                    for (int iy = 0; iy < g.H; iy++) CopyRow(pY + (r * cover) + (iy * row), to + (iy * g.W), g.W);
+                                }
                             }
                         }
                     }

@@ -22,7 +22,7 @@ internal static unsafe partial class Conv2dDirect
     private const int Strip = 16; // one Vector512 of float32
     private const int BlockFloats = 1 << 19; // x and dy of a sample block stay within 2 MiB (in L2)
 
-    /// <summary>Whether <see cref="WeightGrad3x3"/> handles this geometry (with <see cref="Suits"/> already true).</summary>
+    /// <summary>Whether <c>WeightGrad3x3</c> handles this geometry (with <see cref="Suits"/> already true).</summary>
     public static bool SuitsWeightGrad3x3(Im2ColGeometry g) => g.Kh == 3 && g.Kw == 3;
 
     /// <summary>
@@ -34,6 +34,12 @@ internal static unsafe partial class Conv2dDirect
     /// sample) but meet zeros of dy: the last real output column is at least two short of the row's end.
     /// </summary>
     public static void WeightGrad3x3(float[] x, int xOffset, float[] dy, int dyOffset, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
+    {
+        fixed (float* pdy = dy) WeightGrad3x3(x, xOffset, DyPlanes.Dense(pdy + dyOffset), dw, db, g, outChannels);
+    }
+
+    /// <summary>As the overload above, with dy read through <paramref name="dy"/> (the tensor, or a pooling's gradient).</summary>
+    public static void WeightGrad3x3(float[] x, int xOffset, DyPlanes dy, float[] dw, float[]? db, Im2ColGeometry g, int outChannels)
     {
         int o = outChannels, c = g.C, k = c * 9, pairs = (o + 1) / 2, hp = g.H + (2 * g.Ph);
         int row = (g.W + (2 * g.Pw) + Strip - 1) / Strip * Strip, plane = hp * row;
@@ -62,20 +68,18 @@ internal static unsafe partial class Conv2dDirect
                     for (int s = 0; s < count; s++)
                     {
                         int n = n0 + s;
-                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)], sd = &dy[dyOffset + (n * o * g.L)])
+                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)])
                         {
                             for (int ic = 0; ic < c; ic++)
                             {
                                 float* dst = px + (ic * runStride) + (s * plane) + (g.Ph * row) + g.Pw;
-                                for (int iy = 0; iy < g.H; iy++) Buffer.MemoryCopy(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W * sizeof(float), g.W * sizeof(float));
+                                for (int iy = 0; iy < g.H; iy++) CopyRow(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W);
                             }
+                        }
 
-                            for (int oc = 0; oc < o; oc++)
-                            {
-                                float* src = sd + (oc * g.L), dst = pd + (oc * runStride) + (s * plane);
-                                pdb[oc] += RowSum(src, g.L);
-                                for (int oy = 0; oy < g.Oh; oy++) Buffer.MemoryCopy(src + (oy * g.Ow), dst + (oy * row), g.Ow * sizeof(float), g.Ow * sizeof(float));
-                            }
+                        for (int oc = 0; oc < o; oc++)
+                        {
+                            pdb[oc] += dy.Place(((long)n * o) + oc, pd + (oc * runStride) + (s * plane), row, g.Oh, g.Ow);
                         }
                     }
 

@@ -36,6 +36,34 @@ internal static unsafe partial class Conv2dDirect
     /// <summary>y (N, O, Oh, Ow) = conv(x (N, C, H, W), w (O, C, kh, kw)) + bias; every element of y is written.</summary>
     public static void Forward(float[] x, int xOffset, float[] w, int wOffset, float[]? bias, int biasOffset, float[] y, Im2ColGeometry g, int outChannels)
     {
+        fixed (float* py = y)
+        {
+            nint ya = (nint)py;
+            int o = outChannels, wp = g.W + (2 * g.Pw);
+
+            // Keep the valid columns of the padded grid: rows of Ow out of every Wp.
+            ForwardBlocks(x, xOffset, w, wOffset, bias, biasOffset, g, o, (n, first, rows, tile, ldy) =>
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    float* src = tile + (r * ldy), dst = (float*)ya + ((((long)n * o) + first + r) * g.L);
+                    for (int oy = 0; oy < g.Oh; oy++) CopyRow(src + (oy * wp), dst + (oy * g.Ow), g.Ow);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// What the direct forward hands on per sample n and block of up to 8 output channels (first .. first + rows):
+    /// row r of <paramref name="tile"/> (ldy floats apart) holds channel first + r on the padded grid, output row oy
+    /// at oy * Wp with its Ow valid columns first. The tile is scratch: it is overwritten by the next block.
+    /// </summary>
+    private delegate void BlockSink(int n, int first, int rows, float* tile, int ldy);
+
+    // The direct forward's loop: per sample, the padded planes once, then every block of 8 output channels in tiles
+    // of the padded grid, handed to the sink (which keeps what it needs) before the next block overwrites them.
+    private static void ForwardBlocks(float[] x, int xOffset, float[] w, int wOffset, float[]? bias, int biasOffset, Im2ColGeometry g, int outChannels, BlockSink sink)
+    {
         int o = outChannels, k = g.C * g.Kh * g.Kw, blocks = (o + Mr - 1) / Mr;
 
         // W packed per block of 8 channels as [tap][channel]: the micro-kernel broadcasts 8 consecutive floats per tap.
@@ -92,16 +120,7 @@ internal static unsafe partial class Conv2dDirect
                         }
 
                         if (rest > 0) Tile(px + (wide * WideNr), wBlock, pOff, k, bBlock, pY + (wide * WideNr), cover);
-
-                        // Keep the valid columns of the padded grid: rows of Ow out of every Wp.
-                        int rows = Math.Min(Mr, o - (blk * Mr));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            int oc = (blk * Mr) + r;
-                            float* src = pY + (r * cover);
-                            var dst = y.AsSpan(((n * o) + oc) * g.L, g.L);
-                            for (int oy = 0; oy < g.Oh; oy++) new ReadOnlySpan<float>(src + (oy * wp), g.Ow).CopyTo(dst.Slice(oy * g.Ow, g.Ow));
-                        }
+                        sink(n, blk * Mr, Math.Min(Mr, o - (blk * Mr)), pY, cover);
                     }
                 }
             }
@@ -110,6 +129,25 @@ internal static unsafe partial class Conv2dDirect
         if (parts == 1) Part(0);
         else Cpu.KernelWorkers.For(parts, Part);
     }
+
+    // dst[0, n) = src[0, n): whole vectors, then one masked store. The rows here are short (14 or 28 floats), where a
+    // memmove call costs more than the copy.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* src, float* dst, int n)
+    {
+        int i = 0;
+        for (; i + 16 <= n; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
+        if (i < n)
+        {
+            var m = LaneMask(n - i);
+            Avx512F.MaskStore(dst + i, m, Avx512F.MaskLoad(src + i, m, Vector512<float>.Zero));
+        }
+    }
+
+    // All-ones in lanes [0, n), zero above.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LaneMask(int n) =>
+        Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(n)).AsSingle();
 
     /// <summary>
     /// The input gradient dx (N, C, H, W) of y = conv(x, w) for dy (N, O, Oh, Ow): the convolution of dy with
