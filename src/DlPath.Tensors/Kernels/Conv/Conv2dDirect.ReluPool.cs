@@ -32,16 +32,8 @@ internal static unsafe partial class Conv2dDirect
         nint ya = (nint)pooled, wa = (nint)winners;
         ForwardBlocks(x, xOffset, w, wOffset, bias, biasOffset, g, o, (n, first, rows, tile, ldy) =>
         {
-            for (int r = 0; r < rows; r++)
-            {
-                float* src = tile + (r * ldy);
-                long plane = (((long)n * o) + first + r) * ph * pw;
-                for (int py = 0; py < ph; py++)
-                {
-                    float* r0 = src + (2 * py * wp);
-                    PoolRow(r0, r0 + wp, (float*)ya + plane + (py * pw), (byte*)wa + plane + (py * pw), pw);
-                }
-            }
+            long plane = (((long)n * o) + first) * ph * pw;
+            PoolTile(tile, ldy, rows, wp, ph, pw, (float*)ya + plane, (byte*)wa + plane);
         });
     }
 
@@ -125,11 +117,28 @@ internal static unsafe partial class Conv2dDirect
         return Vector512.Sum(sum);
     }
 
+    // The pooled rows of a tile's channels (rows of the tile ldy apart, conv rows wp apart), written to consecutive
+    // pooled planes of ph x pw. One call per tile rather than per row: the rows are short (7 or 14 windows), and a
+    // call per row spent as long setting up as pooling.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PoolTile(float* tile, int ldy, int rows, int wp, int ph, int pw, float* y, byte* winners)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int py = 0; py < ph; py++)
+            {
+                float* r0 = tile + (r * ldy) + (2 * py * wp);
+                long at = (((long)r * ph) + py) * pw;
+                PoolRow(r0, r0 + wp, y + at, winners + at, pw);
+            }
+        }
+    }
+
     // One pooled row from conv rows r0 and r1, 8 windows per step: the column-wise max of the two rows, then each
     // lane's max with its pair neighbour (so both lanes of a window hold its max), then the even lanes packed into 8
     // outputs and ReLU'd. The winner is the first of the four cells equal to that max; a short last step masks its
     // loads and stores.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PoolRow(float* r0, float* r1, float* y, byte* winners, int pw)
     {
         var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -258,11 +258,13 @@ internal static unsafe partial class Conv2dDirect
     // One sample's planes into the zero-padded layout; the border and the slack stay zero from the first clear.
     private static void PadSample(float[] x, int offset, Span<float> xpad, Im2ColGeometry g, int hp, int wp)
     {
-        for (int c = 0; c < g.C; c++)
+        // Pointer copies below: the bounds the spans would have checked are checked once here.
+        if (offset + (g.C * g.H * g.W) > x.Length || xpad.Length < g.C * hp * wp) throw new InvalidOperationException("conv2d: sample or padded planes out of range");
+        fixed (float* src = &x[offset], dst = xpad)
         {
-            for (int iy = 0; iy < g.H; iy++)
+            for (int c = 0; c < g.C; c++)
             {
-                x.AsSpan(offset + (((c * g.H) + iy) * g.W), g.W).CopyTo(xpad.Slice((c * hp * wp) + ((iy + g.Ph) * wp) + g.Pw, g.W));
+                for (int iy = 0; iy < g.H; iy++) CopyRow(src + (((c * g.H) + iy) * g.W), dst + (c * hp * wp) + ((iy + g.Ph) * wp) + g.Pw, g.W);
             }
         }
     }
