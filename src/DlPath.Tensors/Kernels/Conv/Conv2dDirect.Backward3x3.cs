@@ -71,9 +71,10 @@ internal static unsafe partial class Conv2dDirect
         float[] pa = partial.Array, pk = packed.Array, pz = zeros.Array;
         void Part(int part)
         {
-            // Cleared once: the borders (and an odd last channel's dy run) are never written, so they stay zero.
-            using var xs = ScratchBuffer<float>.Rent((c * runStride) + Strip, clear: true);
-            using var ds = ScratchBuffer<float>.Rent((2 * pairs * runStride) + Strip, clear: true);
+            // Zero when first made: the borders (and an odd last channel's dy run) are never written, so they stay zero,
+            // also from one call to the next (see PaddedScratch).
+            using var xs = PaddedScratch.Rent(new PaddedLayout(4, g with { N = 0 }, o, (c * runStride) + Strip));
+            using var ds = PaddedScratch.Rent(new PaddedLayout(5, g with { N = 0 }, o, (2 * pairs * runStride) + Strip));
             using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + Strip);
             fixed (int* pOff = offsets)
             fixed (float* px0 = xs.Array, pd0 = ds.Array, pY0 = ypad.Array, pw = pa, pPacked = pk, pZero = pz)

@@ -54,9 +54,10 @@ internal static unsafe partial class Conv2dDirect
         float[] pa = partial.Array;
         void Part(int part)
         {
-            // Cleared once: the padding (and an odd last channel's dy row) is never written, so it stays zero.
-            using var xs = ScratchBuffer<float>.Rent((c * runStride) + Strip, clear: true);
-            using var ds = ScratchBuffer<float>.Rent((2 * pairs * runStride) + Strip, clear: true);
+            // Zero when first made: the padding (and an odd last channel's dy row) is never written, so it stays zero,
+            // also from one call to the next (see PaddedScratch).
+            using var xs = PaddedScratch.Rent(new PaddedLayout(2, g with { N = 0 }, o, (c * runStride) + Strip));
+            using var ds = PaddedScratch.Rent(new PaddedLayout(3, g with { N = 0 }, o, (2 * pairs * runStride) + Strip));
             fixed (float* px0 = xs.Array, pd0 = ds.Array, pw = pa)
             {
                 // Whole rows on 64-byte boundaries: the dy loads and the unshifted x load never split a cache line.
@@ -65,6 +66,15 @@ internal static unsafe partial class Conv2dDirect
                 for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
                 {
                     int count = Math.Min(block, end - n0);
+
+                    // The last row's shifted loads reach two floats into the next plane. Without padding that is sample
+                    // count's first row, which a longer block (or an earlier call) wrote: zero it, so a stale value
+                    // (an Inf or NaN times dy's zeros) cannot reach the sums.
+                    if (count < block && g.Ph == 0)
+                    {
+                        for (int ic = 0; ic < c; ic++) new Span<float>(px + (ic * runStride) + (count * plane), row).Clear();
+                    }
+
                     for (int s = 0; s < count; s++)
                     {
                         int n = n0 + s;

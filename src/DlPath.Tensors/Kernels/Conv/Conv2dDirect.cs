@@ -99,7 +99,8 @@ internal static unsafe partial class Conv2dDirect
         float[] pw = packed.Array, pb = b.Array;
         void Part(int part)
         {
-            using var xpad = ScratchBuffer<float>.Rent(xpadLength + 16, clear: true);
+            // Zero when first made: the border and the slack are never written, also from one call to the next.
+            using var xpad = PaddedScratch.Rent(new PaddedLayout(1, g with { N = 0 }, o, xpadLength + 16));
             using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + 16);
             fixed (int* pOff = offsets)
             fixed (float* px0 = xpad.Array, pPacked = pw, pBias = pb, pY0 = ypad.Array)
