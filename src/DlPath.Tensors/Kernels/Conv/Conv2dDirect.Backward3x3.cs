@@ -77,9 +77,9 @@ internal static unsafe partial class Conv2dDirect
             using var ds = PaddedScratch.Rent(new PaddedLayout(5, g with { N = 0 }, o, (2 * pairs * runStride) + Strip));
             using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + Strip);
             fixed (int* pOff = offsets)
-            fixed (float* px0 = xs.Array, pd0 = ds.Array, pY0 = ypad.Array, pw = pa, pPacked = pk, pZero = pz)
+            fixed (float* pY0 = ypad.Array, pw = pa, pPacked = pk, pZero = pz)
             {
-                float* px = Align64(px0), pd = Align64(pd0), pY = Align64(pY0);
+                float* px = xs.Pointer, pd = ds.Pointer, pY = Align64(pY0);
                 float* pdw = pw + (part * partLength), pdb = pdw + (2 * pairs * k);
                 for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
                 {

@@ -58,10 +58,11 @@ internal static unsafe partial class Conv2dDirect
             // also from one call to the next (see PaddedScratch).
             using var xs = PaddedScratch.Rent(new PaddedLayout(2, g with { N = 0 }, o, (c * runStride) + Strip));
             using var ds = PaddedScratch.Rent(new PaddedLayout(3, g with { N = 0 }, o, (2 * pairs * runStride) + Strip));
-            fixed (float* px0 = xs.Array, pd0 = ds.Array, pw = pa)
+            fixed (float* pw = pa)
             {
-                // Whole rows on 64-byte boundaries: the dy loads and the unshifted x load never split a cache line.
-                float* px = Align64(px0), pd = Align64(pd0);
+                // Whole rows on 64-byte boundaries (the scratch is aligned): the dy loads and the unshifted x load never
+                // split a cache line.
+                float* px = xs.Pointer, pd = ds.Pointer;
                 float* pdw = pw + (part * partLength), pdb = pdw + (2 * pairs * k);
                 for (int n0 = g.N * part / parts, end = g.N * (part + 1) / parts; n0 < end; n0 += block)
                 {

@@ -103,11 +103,11 @@ internal static unsafe partial class Conv2dDirect
             using var xpad = PaddedScratch.Rent(new PaddedLayout(1, g with { N = 0 }, o, xpadLength + 16));
             using var ypad = ScratchBuffer<float>.Rent((Mr * cover) + 16);
             fixed (int* pOff = offsets)
-            fixed (float* px0 = xpad.Array, pPacked = pw, pBias = pb, pY0 = ypad.Array)
+            fixed (float* pPacked = pw, pBias = pb, pY0 = ypad.Array)
             {
-                // Pinned for the whole part, so the planes can start on a 64-byte boundary: where rows are a multiple of
-                // 16 floats (the CNN's 14x14 layers padded to 16x16) the unshifted taps load without splitting a line.
-                float* px = Align64(px0), pY = Align64(pY0);
+                // The planes start on a 64-byte boundary: where rows are a multiple of 16 floats (the CNN's 14x14 layers
+                // padded to 16x16) the unshifted taps load without splitting a line.
+                float* px = xpad.Pointer, pY = Align64(pY0);
                 var xs = new Span<float>(px, xpadLength);
                 for (int n = g.N * part / parts, end = g.N * (part + 1) / parts; n < end; n++)
                 {
