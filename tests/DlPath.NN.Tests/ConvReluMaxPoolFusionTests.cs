@@ -17,7 +17,7 @@ public sealed class ConvReluMaxPoolFusionTests
     private const string FusedNode = "Conv2dReluMaxPool2dKernelBackward";
 
     // The fused kernel needs AVX-512 (the direct convolution); elsewhere Sequential must keep the modules apart.
-    private static readonly bool CanFuse = Avx512F.IsSupported;
+    private static readonly bool CanFuse = Avx512F.IsSupported && Avx512BW.VL.IsSupported;
 
     // (N, C, O, H, W, kernel, padding, bias, input needs grad, weight needs grad). Kernel 3 padding 1 takes the
     // pooled backward (dx + dW, or dW alone); kernel 3 padding 0 takes it for dW alone and the dense fallback with

@@ -167,7 +167,7 @@ public sealed class ReluMaxPoolFusionTests
         var stateBefore = net.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Clone());
 
         // Float32 conv blocks fuse whole (conv + relu + pool) where the direct kernel runs; float64 fuses relu + pool.
-        bool convFused = dtype == DType.Float32 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+        bool convFused = dtype == DType.Float32 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported && System.Runtime.Intrinsics.X86.Avx512BW.VL.IsSupported;
         string fusedNode = convFused ? "Conv2dReluMaxPool2dKernelBackward" : "ReluMaxPool2dKernelBackward";
         var (outFused, gradsFused, dxFused) = Step(net, x, fuse: true);
         Assert.Equal(2, CountNodes(outFused, fusedNode));

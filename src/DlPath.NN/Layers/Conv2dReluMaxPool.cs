@@ -40,7 +40,7 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
         int oh = input.Shape[2] + (2 * p[0]) - k[0] + 1, ow = input.Shape[3] + (2 * p[1]) - k[1] + 1;
         if (oh < 2 || ow < 2 || input.Shape[0] == 0) return false;
         var g = new Im2ColGeometry(input.Shape[0], input.Shape[1], input.Shape[2], input.Shape[3], k[0], k[1], conv.Stride[0], conv.Stride[1], p[0], p[1], conv.Dilation[0], conv.Dilation[1]);
-        return Conv2dDirect.Suits(g, conv.Groups);
+        return Conv2dDirect.SuitsReluPool && Conv2dDirect.Suits(g, conv.Groups);
     }
 
     /// <summary><c>max_pool2d(relu(conv(input)), 2)</c> for a case that <see cref="Suits"/>.</summary>

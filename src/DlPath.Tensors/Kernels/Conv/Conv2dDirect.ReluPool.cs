@@ -22,6 +22,9 @@ internal static unsafe partial class Conv2dDirect
     /// <summary>The winner byte of a window whose pooled output is not &gt; 0: no cell of it takes a gradient.</summary>
     public const byte NoWinner = 4;
 
+    /// <summary>Whether this CPU runs the fused conv + ReLU + pool kernels (besides <see cref="Suits"/>): they mask byte loads and stores.</summary>
+    public static bool SuitsReluPool => Avx512BW.VL.IsSupported;
+
     /// <summary>
     /// pooled (N, O, Oh / 2, Ow / 2) = max_pool2d(relu(conv(x, w) + bias), 2) and the winner byte of every pooled cell
     /// in <paramref name="winners"/> (same layout), for a geometry that <see cref="Suits"/>; both written in full.
@@ -180,11 +183,16 @@ internal static unsafe partial class Conv2dDirect
             }
             else
             {
-                Avx.MaskStore(y + ox, LaneMask(n).GetLower(), r);
-                for (int i = 0; i < n; i++, bytes >>= 8) winners[ox + i] = (byte)bytes;
+                Avx512F.VL.MaskStore(y + ox, LaneMask(n).GetLower(), r);
+                Avx512BW.VL.MaskStore(winners + ox, ByteMask(n), Vector128.CreateScalar(bytes).AsByte());
             }
         }
     }
+
+    // All-ones in bytes [0, n), zero above: a short row end's winner bytes load and store with one masked access.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ByteMask(int n) =>
+        Vector128.LessThan(Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector128.Create((byte)n));
 
     // Two conv-output rows (d0 above d1) from one pooled row of gradients, 8 windows per step: each window's
     // gradient doubled into its two columns, kept in the lane whose cell is the winner (0/1 on the top row by
@@ -207,8 +215,7 @@ internal static unsafe partial class Conv2dDirect
             }
             else
             {
-                bytes = 0;
-                for (int i = n - 1; i >= 0; i--) bytes = (bytes << 8) | winners[ox + i];
+                bytes = Avx512BW.VL.MaskLoad(winners + ox, ByteMask(n), Vector128<byte>.Zero).AsUInt64().ToScalar();
                 gd = Avx512F.PermuteVar16x32(Avx512F.MaskLoad(g + ox, LaneMask(n), Vector512<float>.Zero), dup);
             }
 
