@@ -46,7 +46,7 @@ static int Usage(int code)
                   bench/reference/numpy_shapes.py in the same run and prints both figures and the ratio.
                   --json prints {"rows":[{"n":...,"gflops":...}]} for DlPath alone. --shapes adds products
                   such as NT:64x1960x288 (OPS: op(A), op(B) as stored, N, or transposed, T).
-          micro   BenchmarkDotNet micro-benchmarks (GEMM kernels and paths).
+          micro   BenchmarkDotNet micro-benchmarks (GEMM kernels and paths, the CNN's conv blocks).
           kernel  one core's micro-kernel throughput on packed, cache-resident panels (no packing, no threads).
           train   the Fashion-MNIST MLP/CNN epoch of ../shared/bench/torch_fmnist.py in DlPath: seconds per
                   epoch, test accuracy, managed bytes and GC collections per steady-state step. --steps S
