@@ -122,7 +122,7 @@ internal static unsafe partial class Conv2dDirect
 
     // The pooled rows of a tile's channels (rows of the tile ldy apart, conv rows wp apart), written to consecutive
     // pooled planes of ph x pw. One call per tile rather than per row: the rows are short (7 or 14 windows), and a
-    // call per row spent as long setting up as pooling.
+    // call per row made the conv1 block's forward ~0.1 ms slower (1.39-1.51 against 1.28-1.35 ms, batch 128).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PoolTile(float* tile, int ldy, int rows, int wp, int ph, int pw, float* y, byte* winners)
     {
