@@ -28,7 +28,7 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
     /// <summary>
     /// Whether <c>pool(relu(conv(input)))</c> can run fused: a float32 (N, C, H, W) input with C = the layer's input
     /// channels, a layer the direct kernel takes (stride 1, dilation 1, one group, padding below the kernel size) on
-    /// an AVX-512 CPU, and a 2x2 / stride 2 pooling without padding, dilation or ceil mode.
+    /// a CPU with AVX-512 F, BW and VL, and a 2x2 / stride 2 pooling without padding, dilation or ceil mode.
     /// </summary>
     public static bool Suits(Tensor input, Conv2d conv, MaxPool2d pool)
     {
@@ -78,10 +78,9 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
     /// <inheritdoc />
     public override unsafe Tensor?[] Backward(FunctionContext ctx, Tensor gradOutput)
     {
-        bool hasBias = _hasBias;
         Tensor x = ctx.SavedTensors[0], w = ctx.SavedTensors[1], winners = ctx.SavedTensors[2];
-        bool wantX = ctx.NeedsInputGrad(0), wantW = ctx.NeedsInputGrad(1), wantB = hasBias && ctx.NeedsInputGrad(2);
-        if (!wantX && !wantW && !wantB) return hasBias ? [null, null, null] : [null, null];
+        bool wantX = ctx.NeedsInputGrad(0), wantW = ctx.NeedsInputGrad(1), wantB = _hasBias && ctx.NeedsInputGrad(2);
+        if (!wantX && !wantW && !wantB) return _hasBias ? [null, null, null] : [null, null];
 
         var g = gradOutput.Contiguous();
         int o = w.Shape[0];
@@ -100,6 +99,6 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
             }
         }
 
-        return hasBias ? [dx, dw, db] : [dx, dw];
+        return _hasBias ? [dx, dw, db] : [dx, dw];
     }
 }
