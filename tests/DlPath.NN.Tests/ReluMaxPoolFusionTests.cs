@@ -1,6 +1,6 @@
 using DlPath.Tensors;
-using DlPath.Tensors.Autograd;
 using DlPath.Tensors.Tests.Golden;
+using static DlPath.NN.Tests.FusionChecks;
 
 namespace DlPath.NN.Tests;
 
@@ -250,26 +250,6 @@ public sealed class ReluMaxPoolFusionTests
         return (output, grads, xi.Grad!);
     }
 
-    private static int CountNodes(Tensor output, string name)
-    {
-        var seen = new HashSet<GradFn>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<GradFn>();
-        if (output.GradFn is { } root) stack.Push(root);
-        int count = 0;
-        while (stack.Count > 0)
-        {
-            var fn = stack.Pop();
-            if (!seen.Add(fn)) continue;
-            if (fn.Name == name) count++;
-            foreach (var input in fn.Inputs)
-            {
-                if (input.GradFn is { } next) stack.Push(next);
-            }
-        }
-
-        return count;
-    }
-
     // Halves of integers in [-3, 3]: many ties, exact zeros, all-negative windows.
     private static Tensor Grid(int numel, int seed) => Tensor.RandInt(-3, 4, [numel], new Generator((ulong)seed)).To(DType.Float64) / 2;
 
@@ -283,42 +263,5 @@ public sealed class ReluMaxPoolFusionTests
         }
 
         return Tensor.FromArray(v, v.Length);
-    }
-
-    private static void PoisonPool(int numel, DType dtype)
-    {
-        using (Tensor.Scope())
-        {
-            for (int i = 0; i < 4; i++) Tensor.Full([numel], double.NaN, dtype);
-        }
-    }
-
-    // |actual - expected| <= rel * |expected| per element, with the vector's largest magnitude as a floor for the
-    // scale: a sum that cancels to near 0 keeps the rounding error of its terms, not of its result.
-    private static void AssertRelClose(Tensor expected, Tensor actual, double rel, string what)
-    {
-        Assert.Equal(expected.ShapeArray(), actual.ShapeArray());
-        var e = expected.Contiguous().To(DType.Float64).ToArray<double>();
-        var a = actual.Contiguous().To(DType.Float64).ToArray<double>();
-        double scale = e.Length == 0 ? 0 : e.Max(Math.Abs);
-        for (int i = 0; i < e.Length; i++)
-        {
-            double tol = rel * Math.Max(Math.Abs(e[i]), scale);
-            if (!(Math.Abs(a[i] - e[i]) <= tol)) Assert.Fail($"{what}: element {i} is {a[i]}, expected {e[i]} (tolerance {tol})");
-        }
-    }
-
-    // Equal bit patterns (so +0 and -0 differ), except that any NaN equals any NaN.
-    private static void AssertBits(Tensor expected, Tensor actual, string what)
-    {
-        Assert.Equal(expected.ShapeArray(), actual.ShapeArray());
-        Assert.Equal(expected.DType, actual.DType);
-        var e = expected.Contiguous().To(DType.Float64).ToArray<double>();
-        var a = actual.Contiguous().To(DType.Float64).ToArray<double>();
-        for (int i = 0; i < e.Length; i++)
-        {
-            bool same = double.IsNaN(e[i]) ? double.IsNaN(a[i]) : BitConverter.DoubleToInt64Bits(e[i]) == BitConverter.DoubleToInt64Bits(a[i]);
-            if (!same) Assert.Fail($"{what}: element {i} is {a[i]}, expected {e[i]}");
-        }
     }
 }

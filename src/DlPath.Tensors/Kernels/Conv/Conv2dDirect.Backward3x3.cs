@@ -86,20 +86,7 @@ internal static unsafe partial class Conv2dDirect
                     int count = Math.Min(block, end - n0);
                     for (int s = 0; s < count; s++)
                     {
-                        int n = n0 + s;
-                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)])
-                        {
-                            for (int ic = 0; ic < c; ic++)
-                            {
-                                float* dst = px + (ic * runStride) + (s * plane) + row + 1;
-                                for (int iy = 0; iy < g.H; iy++) CopyRow(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W);
-                            }
-                        }
-
-                        for (int oc = 0; oc < o; oc++)
-                        {
-                            pdb[oc] += dy.Place(((long)n * o) + oc, pd + (oc * runStride) + (s * plane) + row + 1, row, g.Oh, g.Ow);
-                        }
+                        LayOutSample(x, xOffset, dy, n0 + s, s, g, o, px, row + 1, pd, row + 1, runStride, plane, row, pdb);
                     }
 
                     // dx, sample by sample: the direct tiles over the padded dy planes (channel stride runStride).
@@ -126,31 +113,13 @@ internal static unsafe partial class Conv2dDirect
                     }
 
                     // dW: dy as WeightGrad3x3 lays it out starts one row and one column into the padded planes.
-                    for (int pr = 0; pr < pairs; pr++)
-                    {
-                        float* d0 = pd + (2 * pr * runStride) + row + 1;
-                        for (int ic = 0; ic < c; ic++)
-                        {
-                            float* x0 = px + (ic * runStride), dw0 = pdw + (((ic * 2 * pairs) + (2 * pr)) * 9);
-                            for (int at = 0; at < row; at += Strip)
-                            {
-                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0);
-                            }
-                        }
-                    }
+                    WeightTilesOverBlock(pd + row + 1, px, pairs, c, runStride, row, count * hp, pdw);
                 }
             }
         }
 
         if (parts == 1) Part(0);
         else Cpu.KernelWorkers.For(parts, Part);
-        var sum = pa.AsSpan(0, partLength);
-        for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, pa.AsSpan(p * partLength, partLength), sum);
-        for (int oc = 0; oc < o; oc++)
-        {
-            for (int ic = 0; ic < c; ic++) sum.Slice(((ic * 2 * pairs) + oc) * 9, 9).CopyTo(dw.AsSpan((oc * k) + (ic * 9), 9));
-        }
-
-        if (db is not null) sum.Slice(2 * pairs * k, o).CopyTo(db);
+        ReduceWeightGrad3x3(pa, parts, partLength, pairs, c, o, dw, db);
     }
 }

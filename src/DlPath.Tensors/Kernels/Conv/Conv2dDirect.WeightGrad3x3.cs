@@ -78,41 +78,60 @@ internal static unsafe partial class Conv2dDirect
 
                     for (int s = 0; s < count; s++)
                     {
-                        int n = n0 + s;
-                        fixed (float* sx = &x[xOffset + (n * c * g.H * g.W)])
-                        {
-                            for (int ic = 0; ic < c; ic++)
-                            {
-                                float* dst = px + (ic * runStride) + (s * plane) + (g.Ph * row) + g.Pw;
-                                for (int iy = 0; iy < g.H; iy++) CopyRow(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W);
-                            }
-                        }
-
-                        for (int oc = 0; oc < o; oc++)
-                        {
-                            pdb[oc] += dy.Place(((long)n * o) + oc, pd + (oc * runStride) + (s * plane), row, g.Oh, g.Ow);
-                        }
+                        LayOutSample(x, xOffset, dy, n0 + s, s, g, o, px, (g.Ph * row) + g.Pw, pd, 0, runStride, plane, row, pdb);
                     }
 
-                    // A dy pair (2 runs) stays in cache while the input channels stream past it.
-                    for (int pr = 0; pr < pairs; pr++)
-                    {
-                        float* d0 = pd + (2 * pr * runStride);
-                        for (int ic = 0; ic < c; ic++)
-                        {
-                            float* x0 = px + (ic * runStride), dw0 = pdw + (((ic * 2 * pairs) + (2 * pr)) * 9);
-                            for (int at = 0; at < row; at += Strip)
-                            {
-                                WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, count * hp, dw0);
-                            }
-                        }
-                    }
+                    WeightTilesOverBlock(pd, px, pairs, c, runStride, row, count * hp, pdw);
                 }
             }
         }
 
         if (parts == 1) Part(0);
         else Cpu.KernelWorkers.For(parts, Part);
+        ReduceWeightGrad3x3(pa, parts, partLength, pairs, c, o, dw, db);
+    }
+
+    // One sample (n) into slot s of a block's runs: its x planes with their first cell xAt into each padded plane, its
+    // dy planes through `dy` with their first cell dyAt in; the dy plane sums are added to db.
+    private static void LayOutSample(float[] x, int xOffset, DyPlanes dy, int n, int s, Im2ColGeometry g, int o, float* px, int xAt, float* pd, int dyAt, int runStride, int plane, int row, float* pdb)
+    {
+        fixed (float* sx = &x[xOffset + (n * g.C * g.H * g.W)])
+        {
+            for (int ic = 0; ic < g.C; ic++)
+            {
+                float* dst = px + (ic * runStride) + (s * plane) + xAt;
+                for (int iy = 0; iy < g.H; iy++) CopyRow(sx + (((ic * g.H) + iy) * g.W), dst + (iy * row), g.W);
+            }
+        }
+
+        for (int oc = 0; oc < o; oc++)
+        {
+            pdb[oc] += dy.Place(((long)n * o) + oc, pd + (oc * runStride) + (s * plane) + dyAt, row, g.Oh, g.Ow);
+        }
+    }
+
+    // The weight-gradient tiles over one block of `steps` rows: a dy pair (2 runs, from pd as WeightTile3x3 reads dy)
+    // stays in cache while the input channels stream past it, strip by strip. Sums go to pdw laid out [c][o][tap].
+    private static void WeightTilesOverBlock(float* pd, float* px, int pairs, int c, int runStride, int row, int steps, float* pdw)
+    {
+        for (int pr = 0; pr < pairs; pr++)
+        {
+            float* d0 = pd + (2 * pr * runStride);
+            for (int ic = 0; ic < c; ic++)
+            {
+                float* x0 = px + (ic * runStride), dw0 = pdw + (((ic * 2 * pairs) + (2 * pr)) * 9);
+                for (int at = 0; at < row; at += Strip)
+                {
+                    WeightTile3x3(d0 + at, d0 + runStride + at, x0 + at, row, steps, dw0);
+                }
+            }
+        }
+    }
+
+    // The parts' partial sums added up, then dW (O, C, 3, 3) and db (O) written from the [c][o][tap] layout.
+    private static void ReduceWeightGrad3x3(float[] pa, int parts, int partLength, int pairs, int c, int o, float[] dw, float[]? db)
+    {
+        int k = c * 9;
         var sum = pa.AsSpan(0, partLength);
         for (int p = 1; p < parts; p++) TensorPrimitives.Add(sum, pa.AsSpan(p * partLength, partLength), sum);
         for (int oc = 0; oc < o; oc++)
