@@ -4,7 +4,7 @@ using DlPath.Bench;
 // dotnet run -c Release --project bench/DlPath.Bench -- gemm [--sizes 128,256,1024,2048] [--threads N] [--json] [--with-reference]
 // dotnet run -c Release --project bench/DlPath.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
 // dotnet run -c Release --project bench/DlPath.Bench -- kernel
-// dotnet run -c Release --project bench/DlPath.Bench -- train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--json]
+// dotnet run -c Release --project bench/DlPath.Bench -- train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--warmup-steps N] [--json]
 string command = args.Length > 0 ? args[0] : "help";
 string[] rest = args.Length > 0 ? args[1..] : [];
 try
@@ -39,7 +39,7 @@ static int Usage(int code)
                                  [--rounds R] [--no-shapes] [--shapes OPS:MxKxN,...]
                DlPath.Bench micro [BenchmarkDotNet arguments]
                DlPath.Bench kernel
-               DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--json]
+               DlPath.Bench train [--model mlp|cnn|both] [--epochs N] [--steps S] [--threads N] [--with-reference] [--no-scope] [--warmup-steps N] [--json]
 
           gemm    DlPath FP32 GEMM throughput (GFLOP/s) on n x n matrices and on the MLP training shapes.
                   --with-reference runs ../shared/bench/numpy_gemm.py (NumPy/OpenBLAS, PyTorch) and
@@ -52,6 +52,8 @@ static int Usage(int code)
                   epoch, test accuracy, managed bytes and GC collections per steady-state step. --steps S
                   times S steps per epoch and scales to a full epoch; --with-reference runs the torch script
                   (OPENBLAS_CORETYPE=SkylakeX for the child only) in the same run and prints the ratio.
+                  --warmup-steps N (default 1) compiles each model's step on a throwaway copy while the
+                  data loads, as dlpath train does; 0 leaves the compiling to the first epoch.
         """);
     return code;
 }

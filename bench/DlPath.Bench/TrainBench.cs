@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using DlPath.Data.Datasets;
 using DlPath.NN;
@@ -21,19 +22,31 @@ internal static class TrainBench
     private const int Batch = 128;
 
     /// <summary>One model's figures.</summary>
-    internal sealed record Result(string Model, double[] EpochSeconds, double[] TestAcc, double BytesPerStep, double Gen0PerStep, int Gen1, int Gen2, int StepsTimed, int[][] EpochCollections, int StepsRun);
+    internal sealed record Result(string Model, double[] EpochSeconds, double[] TestAcc, double BytesPerStep, double Gen0PerStep, int Gen1, int Gen2, int StepsTimed, int[][] EpochCollections, int StepsRun, double[] JitSeconds);
 
     public static int Run(TrainBenchOptions o)
     {
         KernelOptions.MaxThreads = o.Threads;
+
+        // As dlpath train does: each model's step compiles on a throwaway copy while the data loads. The JIT time
+        // left inside the first epoch is printed with it.
+        var loadClock = Stopwatch.StartNew();
+        var warmups = o.WarmupSteps == 0 ? [] : o.Models.Select(m => TrainingWarmup.Start(() => FashionMnistModels.Create(m, new Generator(1)), [Batch, 1, 28, 28], p => new Adam(p, 1e-3), o.WarmupSteps)).ToArray();
         var (train, test) = FashionMnist.Load();
         var xTrain = Pixels(train);
         var xTest = Pixels(test);
+        double loadSeconds = loadClock.Elapsed.TotalSeconds;
+        Task.WaitAll(warmups);
+        double readySeconds = loadClock.Elapsed.TotalSeconds;
         if (!o.Json)
         {
             Console.WriteLine($"DlPath Fashion-MNIST training — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             Console.WriteLine($"threads {o.Threads}, load average {LoadAverage()}, batch {Batch}, {(o.Steps > 0 ? $"{o.Steps} steps per epoch (time scaled to 469)" : "whole epochs")}, {(o.NoScope ? "no scope (no pooling)" : "a Tensor.Scope() per step")}"
                 + (o.WithReference ? ", reference: torch_fmnist.py with OPENBLAS_CORETYPE=SkylakeX" : string.Empty));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data loaded in {loadSeconds:F2} s; ")
+                + (o.WarmupSteps == 0
+                    ? "no warm-up: the first epoch compiles the step"
+                    : string.Create(CultureInfo.InvariantCulture, $"warm-up ({o.WarmupSteps} step(s) per model on a throwaway copy, beside the loading) done at {readySeconds:F2} s; {JitInfo.GetCompiledMethodCount()} methods compiled in {JitInfo.GetCompilationTime().TotalSeconds:F2} s so far")));
         }
 
         var rows = new List<object>();
@@ -51,7 +64,7 @@ internal static class TrainBench
 
             if (o.Json)
             {
-                rows.Add(new { model, scoped = !o.NoScope, epoch_seconds = r.EpochSeconds, test_acc = r.TestAcc, bytes_per_step = r.BytesPerStep, gen0_per_step = r.Gen0PerStep, gen1 = r.Gen1, gen2 = r.Gen2, epoch_collections = r.EpochCollections, torch_epoch_seconds = refSecs, torch_test_acc = refAcc });
+                rows.Add(new { model, scoped = !o.NoScope, epoch_seconds = r.EpochSeconds, test_acc = r.TestAcc, bytes_per_step = r.BytesPerStep, gen0_per_step = r.Gen0PerStep, gen1 = r.Gen1, gen2 = r.Gen2, epoch_collections = r.EpochCollections, epoch_jit_seconds = r.JitSeconds, warmup_steps = o.WarmupSteps, torch_epoch_seconds = refSecs, torch_test_acc = refAcc });
                 continue;
             }
 
@@ -67,7 +80,7 @@ internal static class TrainBench
 
                 Console.WriteLine(line);
                 var gc = r.EpochCollections[e];
-                Console.WriteLine($"{model} epoch {e + 1} GC collections: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]} over {r.StepsRun} steps");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model} epoch {e + 1} GC collections: gen0 {gc[0]}, gen1 {gc[1]}, gen2 {gc[2]} over {r.StepsRun} steps; JIT compiling during the epoch {r.JitSeconds[e]:F3} s (all threads, background re-compiles included)"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -104,6 +117,7 @@ internal static class TrainBench
         var secs = new double[o.Epochs];
         var collections = new int[o.Epochs][];
         var accs = new double[o.Epochs];
+        var jit = new double[o.Epochs];
         long bytes = 0;
         int gen0 = 0, gen1 = 0, gen2 = 0, timedSteps = 0;
         var perm = new int[count];
@@ -112,6 +126,7 @@ internal static class TrainBench
             net.Train();
             Shuffle(perm, gen);
             int e0 = GC.CollectionCount(0), e1 = GC.CollectionCount(1), e2 = GC.CollectionCount(2);
+            var jitBefore = JitInfo.GetCompilationTime();
             var sw = Stopwatch.StartNew();
             for (int s = 0; s < steps; s++)
             {
@@ -143,11 +158,12 @@ internal static class TrainBench
             }
 
             secs[e] = sw.Elapsed.TotalSeconds * stepsPerEpoch / steps;
+            jit[e] = (JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
             collections[e] = [GC.CollectionCount(0) - e0, GC.CollectionCount(1) - e1, GC.CollectionCount(2) - e2];
             accs[e] = Accuracy(net, xTest, yTest);
         }
 
-        return new Result(model, secs, accs, (double)bytes / Math.Max(1, timedSteps), (double)gen0 / Math.Max(1, timedSteps), gen1, gen2, timedSteps, collections, steps);
+        return new Result(model, secs, accs, (double)bytes / Math.Max(1, timedSteps), (double)gen0 / Math.Max(1, timedSteps), gen1, gen2, timedSteps, collections, steps, jit);
     }
 
     private static double Accuracy(Module net, float[] xs, byte[] ys)

@@ -21,6 +21,12 @@ internal sealed record TrainBenchOptions
     /// <summary>Run each step without a <see cref="DlPath.Tensors.Tensor.Scope"/> (no buffer pooling), for before/after figures.</summary>
     public bool NoScope { get; init; }
 
+    /// <summary>
+    /// Training steps of a throwaway copy of each model on a background thread while the data loads
+    /// (<see cref="DlPath.NN.TrainingWarmup"/>), as <c>dlpath train</c> does; 0 leaves all compiling to the first epoch.
+    /// </summary>
+    public int WarmupSteps { get; init; } = 1;
+
     /// <summary>Print JSON instead of a table.</summary>
     public bool Json { get; init; }
 
@@ -41,6 +47,7 @@ internal sealed record TrainBenchOptions
                 "--with-reference" => o with { WithReference = true },
                 "--json" => o with { Json = true },
                 "--no-scope" => o with { NoScope = true },
+                "--warmup-steps" => o with { WarmupSteps = NonNegative("--warmup-steps", Value()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}' (see --help)"),
             };
         }
@@ -54,6 +61,9 @@ internal sealed record TrainBenchOptions
         "both" => ["mlp", "cnn"],
         _ => throw new ArgumentException($"--model must be mlp, cnn or both, got '{value}'"),
     };
+
+    private static int NonNegative(string name, string value) =>
+        int.TryParse(value, out int v) && v >= 0 ? v : throw new ArgumentException($"{name} must be 0 or a positive integer, got '{value}'");
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, out int v) && v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer, got '{value}'");

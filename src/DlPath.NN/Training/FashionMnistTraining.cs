@@ -63,9 +63,16 @@ public static class FashionMnistTraining
 
     private static FashionMnistTrainingResult RunCore(FashionMnistTrainingOptions options, IProgress<FashionMnistEpoch>? progress)
     {
+        // The step compiles on a throwaway copy (its own generator: the run's draws are untouched) while the files load,
+        // on a batch no larger than the real ones can be (60,000 training images).
+        int warmupBatch = Math.Min(options.BatchSize, options.TrainLimit ?? 60_000);
+        var warmup = options.Warmup && warmupBatch > 0
+            ? TrainingWarmup.Start(() => FashionMnistModels.Create(options.Model, new Generator(options.Seed)), [warmupBatch, 1, 28, 28], p => new Adam(p, lr: options.LearningRate))
+            : Task.CompletedTask;
         var (trainSplit, testSplit) = options.DataDirectory is null ? FashionMnist.Load() : FashionMnist.Load(options.DataDirectory);
         var (xTrain, yTrain) = FashionMnistTensors.ToTensors(trainSplit, options.TrainLimit);
         var (xTest, yTest) = FashionMnistTensors.ToTensors(testSplit, options.TestLimit);
+        warmup.GetAwaiter().GetResult();
 
         // One generator, used first for the initial weights, then for each epoch's permutation: the order of draws
         // of torch.manual_seed(seed) + model construction + torch.randperm per epoch in the script.

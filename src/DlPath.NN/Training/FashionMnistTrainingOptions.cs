@@ -40,6 +40,13 @@ public sealed record FashionMnistTrainingOptions
     /// <summary>A directory with the four IDX files; null: <c>FashionMnist.Load()</c>'s search (DLPATH_DATA, the Debian package, ...).</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>
+    /// Compile the model's training step on a throwaway copy while the data loads (<see cref="TrainingWarmup"/>), so
+    /// that the first epoch runs compiled code from its first batch: about 0.2 s of the MLP's first epoch and 0.8 s
+    /// of the CNN's. Off, the first steps wait for the JIT.
+    /// </summary>
+    public bool Warmup { get; init; } = true;
+
     /// <summary>Extra callbacks for <see cref="ModuleTrainingExtensions.Fit"/> (e.g. a <see cref="ProgressBar"/>).</summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 }

@@ -78,6 +78,29 @@ public sealed class FashionMnistTests : IDisposable
     }
 
     [FashionMnistFact]
+    public void The_warm_up_leaves_the_run_unchanged()
+    {
+        // The warm-up trains a copy beside the loading; the run must draw, train and score exactly as without it.
+        FashionMnistTrainingResult Train(bool warmup) => FashionMnistTraining.Run(new FashionMnistTrainingOptions
+        {
+            Model = "cnn",
+            Epochs = 1,
+            Seed = 7,
+            Threads = 2,
+            TrainLimit = 300,
+            TestLimit = 200,
+            BatchSize = 64,
+            Warmup = warmup,
+        });
+
+        var with = Train(warmup: true);
+        var without = Train(warmup: false);
+        ToyProblems.AssertSameWeights(ToyProblems.Weights(without.Model), ToyProblems.Weights(with.Model));
+        Assert.Equal(without.TestAccuracy, with.TestAccuracy);
+        Assert.Equal(without.History["loss"], with.History["loss"]);
+    }
+
+    [FashionMnistFact]
     public void One_cycle_schedule_warms_up_to_the_peak_rate_and_anneals_over_every_batch()
     {
         var rates = new RateRecorder();
