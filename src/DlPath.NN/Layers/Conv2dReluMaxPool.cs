@@ -11,13 +11,17 @@ namespace DlPath.NN;
 /// (<c>Conv2d → ReLU → MaxPool2d(2)</c>) whose convolution runs on the direct float32 kernel. The forward pools each
 /// tile of the convolution while it is in cache and writes only the pooled output and one byte per pooled cell
 /// naming the window's winner, so the convolution's full-size output is never written nor read back (for the
-/// CNN's first layer that is 12.8 MB a batch, written once and read twice). The backward rebuilds the
-/// convolution's output gradient from the pooled gradient and those bytes, then runs the convolution's backward.
+/// CNN's first layer that is 12.8 MB a batch, written once and read twice). The backward works from the pooled
+/// gradient and those bytes: with 8 input channels or more it sums over the windows' winners only
+/// (<see cref="PooledConvBackward"/>: at most a quarter of the dense backward's multiplications, as pooling passes
+/// each window's gradient to one cell); with fewer it rebuilds the convolution's output gradient and runs the
+/// convolution's backward.
 /// </summary>
 /// <remarks>
-/// Values and gradients equal those of the three modules run in turn, bit for bit (see
-/// <see cref="Conv2dDirect.ForwardReluPool2x2"/>); the tests compare the two. <see cref="Sequential"/> uses it when
-/// <see cref="Suits"/> holds and no module of the three has a forward hook.
+/// The output equals the three modules' run in turn bit for bit (see <see cref="Conv2dDirect.ForwardReluPool2x2"/>),
+/// and so do dx and dW on the rebuilt gradient; the winners-only sums are the same terms less the zeros, in another
+/// order, so equal up to rounding (exactly equal where the sums are exact). The tests compare the two.
+/// <see cref="Sequential"/> uses it when <see cref="Suits"/> holds and no module of the three has a forward hook.
 /// </remarks>
 internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKernel>
 {
@@ -90,8 +94,13 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
         fixed (float* pg = g.AsSpan<float>())
         fixed (byte* pw = MemoryMarshal.AsBytes(winners.AsSpan<bool>()))
         {
-            // The direct backward takes the pooled gradient as it lays dy out; other cases get dy written whole first.
-            if (!Conv2dDirect.TryBackwardFromPooled(x.Data<float>(), x._offset, w.Data<float>(), w._offset, pg, pw, dx?.Data<float>(), dw?.Data<float>(), db?.Data<float>(), _geometry, o))
+            // Over the windows' winners only where the layer has channels to vectorise over; else the direct backward
+            // takes the pooled gradient as it lays dy out; other cases get dy written whole first.
+            if (PooledConvBackward.Suits(_geometry, 1))
+            {
+                PooledConvBackward.Backward(x.Data<float>(), x._offset, w.Data<float>(), w._offset, pg, pw, dx?.Data<float>(), dw?.Data<float>(), db?.Data<float>(), _geometry, o);
+            }
+            else if (!Conv2dDirect.TryBackwardFromPooled(x.Data<float>(), x._offset, w.Data<float>(), w._offset, pg, pw, dx?.Data<float>(), dw?.Data<float>(), db?.Data<float>(), _geometry, o))
             {
                 var dy = Tensor.Uninitialized([_geometry.N, o, _geometry.Oh, _geometry.Ow], DType.Float32);
                 fixed (float* pd = dy.AsSpan<float>()) Conv2dDirect.ExpandPooledGrad(pg, pw, pd, _geometry.N * o, _geometry.Oh, _geometry.Ow);

@@ -82,4 +82,49 @@ internal static class Conv2dReference
             }
         }
     }
+
+    /// <summary>
+    /// The gradients of <c>max_pool2d(relu(conv(x, w) + b), 2)</c> (stride 1, dilation 1, one group) from the pooled
+    /// gradient <paramref name="pooledGrad"/> (N, O, Oh / 2, Ow / 2) and the winner of each window (0..3 = top left,
+    /// top right, bottom left, bottom right; 4 = none): <see cref="Backward{T}"/> with dy zero except at the winners, so
+    /// only the winners' terms. What <see cref="PooledConvBackward"/> must agree with. dx, dw, db must be zeroed.
+    /// </summary>
+    public static void BackwardFromPooled<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> pooledGrad, ReadOnlySpan<byte> winners, Span<T> dx, Span<T> dw, Span<T> db, Im2ColGeometry g, int outChannels)
+        where T : unmanaged, INumber<T>
+    {
+        int ph = g.Oh / 2, pw = g.Ow / 2;
+        for (int n = 0; n < g.N; n++)
+        {
+            for (int o = 0; o < outChannels; o++)
+            {
+                for (int py = 0; py < ph; py++)
+                {
+                    for (int px = 0; px < pw; px++)
+                    {
+                        int cell = (((((n * outChannels) + o) * ph) + py) * pw) + px;
+                        int winner = winners[cell];
+                        if (winner > 3) continue;
+                        int oy = (2 * py) + (winner / 2), ox = (2 * px) + (winner % 2);
+                        T d = pooledGrad[cell];
+                        db[o] += d;
+                        for (int c = 0; c < g.C; c++)
+                        {
+                            for (int i = 0; i < g.Kh; i++)
+                            {
+                                for (int j = 0; j < g.Kw; j++)
+                                {
+                                    int iy = oy - g.Ph + i, ix = ox - g.Pw + j;
+                                    if (iy < 0 || iy >= g.H || ix < 0 || ix >= g.W) continue;
+                                    int wi = (((((o * g.C) + c) * g.Kh) + i) * g.Kw) + j;
+                                    int xi = (((((n * g.C) + c) * g.H) + iy) * g.W) + ix;
+                                    dx[xi] += w[wi] * d;
+                                    dw[wi] += x[xi] * d;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
