@@ -77,7 +77,7 @@ internal static unsafe partial class Conv2dWinograd
             int parts = (long)tiles * o * c < 1 << 14 ? 1 : Math.Min(blocks, PartsPerCore * Environment.ProcessorCount);
             void Part(int part)
             {
-                using var v = ScratchBuffer<float>.Rent((16 * c * Ldv) + 16);
+                using var v = ScratchBuffer<float>.Rent((16 * VStride(c)) + 16);
                 using var m = ScratchBuffer<float>.Rent((16 * Or * Tr) + 16);
                 fixed (float* pv0 = v.Array, pm0 = m.Array)
                 {
@@ -91,7 +91,7 @@ internal static unsafe partial class Conv2dWinograd
                             for (int ob = 0; ob < o / Or; ob++)
                             {
                                 float* uo = (float*)ua + (ob * c * Or);
-                                for (int xi = 0; xi < 16; xi++) Gemm8x48(uo + (xi * o * c), pv + (xi * c * Ldv) + (t0 - tb), c, pm + (xi * Or * Tr));
+                                for (int xi = 0; xi < 16; xi++) Gemm8x48(uo + (xi * o * c), pv + (xi * VStride(c)) + (t0 - tb), c, pm + (xi * Or * Tr));
                                 OutputTiles(pm, (float*)ba + (ob * Or), ob * Or, t0, Math.Min(Tr, te - t0), shape, (float*)ya, (byte*)wa);
                             }
                         }
@@ -103,6 +103,11 @@ internal static unsafe partial class Conv2dWinograd
             else Cpu.KernelWorkers.For(parts, Part);
         }
     }
+
+    // Floats from V[ξ] to V[ξ + 1]: C rows of Ldv, plus one cache line so that the 16 stores of a tile row's transform
+    // (one per ξ) do not all fall into the same L1 set; a whole multiple of 4 KiB apart they did, and the input
+    // transform took 2-3 ms of the conv2 block's forward instead of a few tenths.
+    private static int VStride(int c) => (c * Ldv) + 16;
 
     // The sizes the stages share: C, H, W, tiles per row and per sample, O.
     private readonly record struct TileShape(int C, int H, int W, int TilesPerRow, int PerSample, int O);
@@ -140,11 +145,13 @@ internal static unsafe partial class Conv2dWinograd
     }
 
     // V[ξ][c][t - tb] = (B^T d B)[ξ] for the tiles t in [tb, te) of the global numbering, d the 4x4 patch of tile t in
-    // channel c (zero outside the image). A vector holds up to 16 consecutive tiles of one tile row.
+    // channel c (zero outside the image). A vector holds 16 tiles: two tile rows of up to 8 tiles side by side (the
+    // 7 of a 14x14 plane), or 16 consecutive tiles of one longer row.
     private static void InputTransform(float* x, TileShape s, int tb, int te, float* v)
     {
         var iota = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         int th = s.H / 2, plane = s.H * s.W;
+        bool pairs = s.TilesPerRow <= 8;
         for (int n = tb / s.PerSample, nEnd = (te - 1) / s.PerSample; n <= nEnd; n++)
         {
             int first = n * s.PerSample;
@@ -152,26 +159,49 @@ internal static unsafe partial class Conv2dWinograd
             float* xs = x + ((long)n * s.C * plane);
             for (int tx0 = 0; tx0 < s.TilesPerRow; tx0 += 16)
             {
-                // Lanes k of the four loads per row hold padded columns 2 tx0 + k (+16, +2, +18): image column one less,
-                // present from 1 to W. Masked-off lanes read as zero, which is the padding.
+                // The four loads per image row hold padded columns (image column + 1) 2 tx0 + k, + 16 (or, for pairs,
+                // 0 .. 15 of the row two below), + 2 and + 18 (+ 2): present from 1 to W. Masked-off lanes read as zero,
+                // which is the padding.
                 float col = 2 * tx0;
                 var lo = InRange(iota + Vector512.Create(col), s.W);
-                var hi = InRange(iota + Vector512.Create(col + 16), s.W);
                 var lo2 = InRange(iota + Vector512.Create(col + 2), s.W);
-                var hi2 = InRange(iota + Vector512.Create(col + 18), s.W);
-                var lanes = Vector512.LessThan(iota, Vector512.Create((float)Math.Min(16, s.TilesPerRow - tx0)));
-                for (int ty = ty0; ty <= ty1; ty++)
+                var cols = pairs ? new RowLoads(lo, lo, lo2, lo2) : new RowLoads(lo, InRange(iota + Vector512.Create(col + 16), s.W), lo2, InRange(iota + Vector512.Create(col + 18), s.W));
+                int t0 = first + (ty0 * s.TilesPerRow) + tx0;
+
+                // Channel by channel, so that consecutive tile rows fill the same lines of V one after the other.
+                for (int ch = 0; ch < s.C; ch++)
                 {
-                    // Tiles of this row outside [tb, te) belong to another block.
-                    int t = first + (ty * s.TilesPerRow) + tx0;
-                    var store = lanes & Vector512.GreaterThanOrEqual(iota, Vector512.Create((float)(tb - t))) & Vector512.LessThan(iota, Vector512.Create((float)(te - t)));
-                    for (int ch = 0; ch < s.C; ch++)
-                    {
-                        float* p = xs + ((long)ch * plane) + (((2 * ty) - 1) * s.W) + (2 * tx0) - 1;
-                        TransformRow(p, s.W, (2 * ty) - 1, s.H, lo, hi, lo2, hi2, v + ((long)ch * Ldv) + (t - tb), (long)s.C * Ldv, store);
-                    }
+                    float* p = xs + ((long)ch * plane) + (((2 * ty0) - 1) * s.W) + (2 * tx0) - 1;
+                    TransformRows(p, s, ty0, ty1, tx0, pairs, cols, tb - t0, te - t0, v + ((long)ch * Ldv) + (t0 - tb), VStride(s.C));
                 }
             }
+        }
+    }
+
+    // The masks of a vector's four loads per image row (see InputTransform).
+    private readonly record struct RowLoads(Vector512<float> Lo, Vector512<float> Hi, Vector512<float> Lo2, Vector512<float> Hi2);
+
+    // Tile rows ty0 .. ty1 of one channel, p at the first one's patch (padded column 2 tx0 of image row 2 ty0 - 1),
+    // dst at its first tile's column of V. Only tiles whose offset from that first tile lies in [lo, hi) are this
+    // block's and stored.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransformRows(float* p, TileShape s, int ty0, int ty1, int tx0, bool pairs, RowLoads cols, int lo, int hi, float* dst, long ldx)
+    {
+        // Each lane's tile as an offset from the first tile of the vector's (upper) row, and the lanes that hold one.
+        var iota = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        var upper = Vector512.LessThan(iota, Vector512.Create(8f));
+        int tw = s.TilesPerRow, step = pairs ? 2 : 1;
+        var offset = pairs ? Vector512.ConditionalSelect(upper, iota, iota + Vector512.Create(tw - 8f)) : iota;
+        var lanes = pairs ? Vector512.LessThan(Vector512.ConditionalSelect(upper, iota, iota - Vector512.Create(8f)), Vector512.Create((float)tw))
+                          : Vector512.LessThan(iota, Vector512.Create((float)Math.Min(16, tw - tx0)));
+        int below = pairs ? 2 * s.W : 16, dstB = pairs ? tw - 8 : 0;
+        for (int ty = ty0, at = 0; ty <= ty1; ty += step, at += step * tw, p += 2 * step * s.W)
+        {
+            var off = offset + Vector512.Create((float)at);
+            var store = lanes & Vector512.GreaterThanOrEqual(off, Vector512.Create((float)lo)) & Vector512.LessThan(off, Vector512.Create((float)hi));
+            if (pairs && ty == ty1) store &= upper;
+            int r = (2 * ty) - 1;
+            TransformRow(p, p + below, s.W, r, pairs ? r + 2 : r, s.H, cols, dst + at, dst + at + dstB, ldx, store & upper, Vector512.AndNot(store, upper));
         }
     }
 
@@ -180,52 +210,49 @@ internal static unsafe partial class Conv2dWinograd
     private static Vector512<float> InRange(Vector512<float> col, int w) =>
         Vector512.GreaterThanOrEqual(col, Vector512<float>.One) & Vector512.LessThanOrEqual(col, Vector512.Create((float)w));
 
-    // One tile row's B^T d B: rows r0 .. r0 + 3 of the plane (p points at padded column 2 tx0 of row r0, rows w
-    // apart; rows outside [0, h) are zero). d B per row first (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then
-    // B^T of those rows in the same pattern. The 16 results go to dst + ξ * ldx under the store mask.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TransformRow(float* p, int w, int r0, int h, Vector512<float> lo, Vector512<float> hi, Vector512<float> lo2, Vector512<float> hi2, float* dst, long ldx, Vector512<float> store)
+    // One vector of tiles' B^T d B: for lanes 0..7 rows ra .. ra + 3 of the plane from pa (at padded column 2 tx0 of
+    // row ra, rows W apart), for lanes 8..15 rows rb .. rb + 3 from pb; rows outside [0, h) are zero. d B per row
+    // first (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then B^T of those rows in the same pattern. Lanes 0..7
+    // go to da + ξ * ldx under storeA, lanes 8..15 to db + ξ * ldx under storeB.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransformRow(float* pa, float* pb, int w, int ra, int rb, int h, RowLoads cols, float* da, float* db, long ldx, Vector512<float> storeA, Vector512<float> storeB)
     {
-        RowTimesB(p, w, r0, h, lo, hi, lo2, hi2, out var a0, out var a1, out var a2, out var a3);
-        RowTimesB(p + w, w, r0 + 1, h, lo, hi, lo2, hi2, out var b0, out var b1, out var b2, out var b3);
-        RowTimesB(p + (2 * w), w, r0 + 2, h, lo, hi, lo2, hi2, out var c0, out var c1, out var c2, out var c3);
-        RowTimesB(p + (3 * w), w, r0 + 3, h, lo, hi, lo2, hi2, out var d0, out var d1, out var d2, out var d3);
-        Avx512F.MaskStore(dst, store, a0 - c0);
-        Avx512F.MaskStore(dst + ldx, store, a1 - c1);
-        Avx512F.MaskStore(dst + (2 * ldx), store, a2 - c2);
-        Avx512F.MaskStore(dst + (3 * ldx), store, a3 - c3);
-        Avx512F.MaskStore(dst + (4 * ldx), store, b0 + c0);
-        Avx512F.MaskStore(dst + (5 * ldx), store, b1 + c1);
-        Avx512F.MaskStore(dst + (6 * ldx), store, b2 + c2);
-        Avx512F.MaskStore(dst + (7 * ldx), store, b3 + c3);
-        Avx512F.MaskStore(dst + (8 * ldx), store, c0 - b0);
-        Avx512F.MaskStore(dst + (9 * ldx), store, c1 - b1);
-        Avx512F.MaskStore(dst + (10 * ldx), store, c2 - b2);
-        Avx512F.MaskStore(dst + (11 * ldx), store, c3 - b3);
-        Avx512F.MaskStore(dst + (12 * ldx), store, b0 - d0);
-        Avx512F.MaskStore(dst + (13 * ldx), store, b1 - d1);
-        Avx512F.MaskStore(dst + (14 * ldx), store, b2 - d2);
-        Avx512F.MaskStore(dst + (15 * ldx), store, b3 - d3);
+        RowTimesB(pa, pb, ra, rb, h, cols, out var a0, out var a1, out var a2, out var a3);
+        RowTimesB(pa + w, pb + w, ra + 1, rb + 1, h, cols, out var b0, out var b1, out var b2, out var b3);
+        RowTimesB(pa + (2 * w), pb + (2 * w), ra + 2, rb + 2, h, cols, out var c0, out var c1, out var c2, out var c3);
+        RowTimesB(pa + (3 * w), pb + (3 * w), ra + 3, rb + 3, h, cols, out var d0, out var d1, out var d2, out var d3);
+        Store2(da, db, storeA, storeB, a0 - c0);
+        Store2(da + ldx, db + ldx, storeA, storeB, a1 - c1);
+        Store2(da + (2 * ldx), db + (2 * ldx), storeA, storeB, a2 - c2);
+        Store2(da + (3 * ldx), db + (3 * ldx), storeA, storeB, a3 - c3);
+        Store2(da + (4 * ldx), db + (4 * ldx), storeA, storeB, b0 + c0);
+        Store2(da + (5 * ldx), db + (5 * ldx), storeA, storeB, b1 + c1);
+        Store2(da + (6 * ldx), db + (6 * ldx), storeA, storeB, b2 + c2);
+        Store2(da + (7 * ldx), db + (7 * ldx), storeA, storeB, b3 + c3);
+        Store2(da + (8 * ldx), db + (8 * ldx), storeA, storeB, c0 - b0);
+        Store2(da + (9 * ldx), db + (9 * ldx), storeA, storeB, c1 - b1);
+        Store2(da + (10 * ldx), db + (10 * ldx), storeA, storeB, c2 - b2);
+        Store2(da + (11 * ldx), db + (11 * ldx), storeA, storeB, c3 - b3);
+        Store2(da + (12 * ldx), db + (12 * ldx), storeA, storeB, b0 - d0);
+        Store2(da + (13 * ldx), db + (13 * ldx), storeA, storeB, b1 - d1);
+        Store2(da + (14 * ldx), db + (14 * ldx), storeA, storeB, b2 - d2);
+        Store2(da + (15 * ldx), db + (15 * ldx), storeA, storeB, b3 - d3);
     }
 
-    // Row r of the patch times B for 16 tiles: lane k of d_j is padded column 2 (tx0 + k) + j, gathered from two
-    // pairs of loads by even / odd lanes.
+    // A patch row times B for 16 tiles: lane k of d_j is padded column 2k + j of the 32 floats at pa (lanes 0..7, from
+    // the first 16 of them) and pb (lanes 8..15, from 16 more), gathered by even / odd lanes of two pairs of loads.
+    // A load whose row (ra, rb) is outside [0, h) is zero.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RowTimesB(float* p, int w, int r, int h, Vector512<float> lo, Vector512<float> hi, Vector512<float> lo2, Vector512<float> hi2, out Vector512<float> e0, out Vector512<float> e1, out Vector512<float> e2, out Vector512<float> e3)
+    private static void RowTimesB(float* pa, float* pb, int ra, int rb, int h, RowLoads cols, out Vector512<float> e0, out Vector512<float> e1, out Vector512<float> e2, out Vector512<float> e3)
     {
-        if ((uint)r >= (uint)h)
-        {
-            e0 = e1 = e2 = e3 = Vector512<float>.Zero;
-            return;
-        }
-
         var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
         var odd = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
         var z = Vector512<float>.Zero;
-        var l = Avx512F.MaskLoad(p, lo, z);
-        var u = Avx512F.MaskLoad(p + 16, hi, z);
-        var l2 = Avx512F.MaskLoad(p + 2, lo2, z);
-        var u2 = Avx512F.MaskLoad(p + 18, hi2, z);
+        bool okA = (uint)ra < (uint)h, okB = (uint)rb < (uint)h;
+        var l = okA ? Avx512F.MaskLoad(pa, cols.Lo, z) : z;
+        var u = okB ? Avx512F.MaskLoad(pb, cols.Hi, z) : z;
+        var l2 = okA ? Avx512F.MaskLoad(pa + 2, cols.Lo2, z) : z;
+        var u2 = okB ? Avx512F.MaskLoad(pb + 2, cols.Hi2, z) : z;
         var d0 = Avx512F.PermuteVar16x32x2(l, even, u);
         var d1 = Avx512F.PermuteVar16x32x2(l, odd, u);
         var d2 = Avx512F.PermuteVar16x32x2(l2, even, u2);
@@ -234,6 +261,14 @@ internal static unsafe partial class Conv2dWinograd
         e1 = d1 + d2;
         e2 = d2 - d1;
         e3 = d1 - d3;
+    }
+
+    // The lanes of v under maskA to a, those under maskB to b.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store2(float* a, float* b, Vector512<float> maskA, Vector512<float> maskB, Vector512<float> v)
+    {
+        Avx512F.MaskStore(a, maskA, v);
+        Avx512F.MaskStore(b, maskB, v);
     }
 
     // M (8 x 48, rows 48 apart) = U (C x 8, [c][o]) · V (C x 48, rows Ldv apart): 24 accumulators, per channel three
