@@ -79,13 +79,14 @@ internal static unsafe partial class Conv2dWinograd
             {
                 using var v = ScratchBuffer<float>.Rent((16 * VStride(c)) + 16);
                 using var m = ScratchBuffer<float>.Rent((16 * Or * Tr) + 16);
+                using var xpad = PaddedScratch.Rent(new PaddedLayout(6, g with { N = 0 }, o, PaddedLength(c, g.H, g.W)));
                 fixed (float* pv0 = v.Array, pm0 = m.Array)
                 {
                     float* pv = Align64(pv0), pm = Align64(pm0);
                     for (int blk = blocks * part / parts, end = blocks * (part + 1) / parts; blk < end; blk++)
                     {
                         int tb = blk * Ldv, te = Math.Min(tb + Ldv, tiles);
-                        InputTransform((float*)xa, shape, tb, te, pv);
+                        InputTransform((float*)xa, shape, tb, te, pv, xpad.Pointer);
                         for (int t0 = tb; t0 < te; t0 += Tr)
                         {
                             for (int ob = 0; ob < o / Or; ob++)
@@ -112,163 +113,185 @@ internal static unsafe partial class Conv2dWinograd
     // The sizes the stages share: C, H, W, tiles per row and per sample, O.
     private readonly record struct TileShape(int C, int H, int W, int TilesPerRow, int PerSample, int O);
 
-    // U[ξ][o / 8][c][o % 8] = (G g G^T)[ξ] of w[o, c] (3 x 3), with G = [1 0 0; ½ ½ ½; ½ -½ ½; 0 0 1]. Halving is
-    // exact, so ½(a + b + c) here equals ½a + ½b + ½c of the reference's matrix product.
+    // U[ξ][o / 8][c][o % 8] = (G g G^T)[ξ] of w[o, c] (3 x 3), with G = [1 0 0; ½ ½ ½; ½ -½ ½; 0 0 1], for 8 output
+    // channels per vector (gathered C * 9 floats apart), so that each ξ is one store of 8 consecutive floats. Halving
+    // is exact, so ½(a + b + c) here equals ½a + ½b + ½c of the reference's matrix product.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransformWeights(float* w, float* u, int c, int o)
     {
-        float* gg = stackalloc float[12];
-        for (int oc = 0; oc < o; oc++)
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * Vector256.Create(c * 9);
+        var half = Vector256.Create(0.5f);
+        long xiStride = (long)o * c;
+        for (int ob = 0; ob < o / Or; ob++)
         {
             for (int ic = 0; ic < c; ic++)
             {
-                float* g = w + ((((long)oc * c) + ic) * 9);
-                for (int j = 0; j < 3; j++)
-                {
-                    gg[j] = g[j];
-                    gg[3 + j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                    gg[6 + j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]);
-                    gg[9 + j] = g[6 + j];
-                }
+                float* g = w + ((((long)ob * Or * c) + ic) * 9);
+                var g0 = Avx2.GatherVector256(g, lanes, 4);
+                var g1 = Avx2.GatherVector256(g + 1, lanes, 4);
+                var g2 = Avx2.GatherVector256(g + 2, lanes, 4);
+                var g3 = Avx2.GatherVector256(g + 3, lanes, 4);
+                var g4 = Avx2.GatherVector256(g + 4, lanes, 4);
+                var g5 = Avx2.GatherVector256(g + 5, lanes, 4);
+                var g6 = Avx2.GatherVector256(g + 6, lanes, 4);
+                var g7 = Avx2.GatherVector256(g + 7, lanes, 4);
+                var g8 = Avx2.GatherVector256(g + 8, lanes, 4);
 
-                float* dst = u + ((((oc / Or * c) + ic) * Or) + (oc % Or));
-                long xiStride = (long)o * c;
-                for (int i = 0; i < 4; i++)
-                {
-                    float* r = gg + (3 * i);
-                    dst[((4 * i) + 0) * xiStride] = r[0];
-                    dst[((4 * i) + 1) * xiStride] = 0.5f * (r[0] + r[1] + r[2]);
-                    dst[((4 * i) + 2) * xiStride] = 0.5f * (r[0] - r[1] + r[2]);
-                    dst[((4 * i) + 3) * xiStride] = r[2];
-                }
+                // G g: rows g0..2, ½(sum of the rows), ½(first - second + third), g6..8.
+                var a0 = half * (g0 + g3 + g6);
+                var a1 = half * (g1 + g4 + g7);
+                var a2 = half * (g2 + g5 + g8);
+                var b0 = half * (g0 - g3 + g6);
+                var b1 = half * (g1 - g4 + g7);
+                var b2 = half * (g2 - g5 + g8);
+                float* dst = u + ((((long)ob * c) + ic) * Or);
+                StoreRowTimesGt(dst, xiStride, half, g0, g1, g2);
+                StoreRowTimesGt(dst + (4 * xiStride), xiStride, half, a0, a1, a2);
+                StoreRowTimesGt(dst + (8 * xiStride), xiStride, half, b0, b1, b2);
+                StoreRowTimesGt(dst + (12 * xiStride), xiStride, half, g6, g7, g8);
             }
         }
     }
 
-    // V[ξ][c][t - tb] = (B^T d B)[ξ] for the tiles t in [tb, te) of the global numbering, d the 4x4 patch of tile t in
-    // channel c (zero outside the image). A vector holds 16 tiles: two tile rows of up to 8 tiles side by side (the
-    // 7 of a 14x14 plane), or 16 consecutive tiles of one longer row.
-    private static void InputTransform(float* x, TileShape s, int tb, int te, float* v)
+    // One row (r0, r1, r2) of G g times G^T: r0, ½(r0 + r1 + r2), ½(r0 - r1 + r2), r2, to dst, ξ stride apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRowTimesGt(float* dst, long xiStride, Vector256<float> half, Vector256<float> r0, Vector256<float> r1, Vector256<float> r2)
     {
-        var iota = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        int th = s.H / 2, plane = s.H * s.W;
+        r0.Store(dst);
+        (half * (r0 + r1 + r2)).Store(dst + xiStride);
+        (half * (r0 - r1 + r2)).Store(dst + (2 * xiStride));
+        r2.Store(dst + (3 * xiStride));
+    }
+
+    // V[ξ][c][t - tb] = (B^T d B)[ξ] for the tiles t in [tb, te) of the global numbering, d the 4x4 patch of tile t in
+    // channel c (zero outside the image). Each sample is first copied into zero-padded planes (xpad, H + 2 rows of
+    // W + 2, the border never written), so that a patch row is plain loads. A vector holds consecutive tiles: two tile
+    // rows of up to 8 tiles (the 7 of a 14x14 plane), or 16 tiles of one longer row.
+    private static void InputTransform(float* x, TileShape s, int tb, int te, float* v, float* xpad)
+    {
+        int th = s.H / 2, wp = s.W + 2, planeIn = s.H * s.W, planePad = (s.H + 2) * wp;
         bool pairs = s.TilesPerRow <= 8;
         for (int n = tb / s.PerSample, nEnd = (te - 1) / s.PerSample; n <= nEnd; n++)
         {
             int first = n * s.PerSample;
             int ty0 = Math.Max(0, (tb - first) / s.TilesPerRow), ty1 = Math.Min(th - 1, (te - 1 - first) / s.TilesPerRow);
-            float* xs = x + ((long)n * s.C * plane);
+            PadSample(x + ((long)n * s.C * planeIn), xpad, s, Math.Max(0, (2 * ty0) - 1), Math.Min(s.H, (2 * ty1) + 3));
             for (int tx0 = 0; tx0 < s.TilesPerRow; tx0 += 16)
             {
-                // The four loads per image row hold padded columns (image column + 1) 2 tx0 + k, + 16 (or, for pairs,
-                // 0 .. 15 of the row two below), + 2 and + 18 (+ 2): present from 1 to W. Masked-off lanes read as zero,
-                // which is the padding.
-                float col = 2 * tx0;
-                var lo = InRange(iota + Vector512.Create(col), s.W);
-                var lo2 = InRange(iota + Vector512.Create(col + 2), s.W);
-                var cols = pairs ? new RowLoads(lo, lo, lo2, lo2) : new RowLoads(lo, InRange(iota + Vector512.Create(col + 16), s.W), lo2, InRange(iota + Vector512.Create(col + 18), s.W));
                 int t0 = first + (ty0 * s.TilesPerRow) + tx0;
 
                 // Channel by channel, so that consecutive tile rows fill the same lines of V one after the other.
                 for (int ch = 0; ch < s.C; ch++)
                 {
-                    float* p = xs + ((long)ch * plane) + (((2 * ty0) - 1) * s.W) + (2 * tx0) - 1;
-                    TransformRows(p, s, ty0, ty1, tx0, pairs, cols, tb - t0, te - t0, v + ((long)ch * Ldv) + (t0 - tb), VStride(s.C));
+                    float* p = xpad + ((long)ch * planePad) + (2 * ty0 * wp) + (2 * tx0);
+                    TransformRows(p, s, ty0, ty1, tx0, pairs, tb - t0, te - t0, v + ((long)ch * Ldv) + (t0 - tb), VStride(s.C));
                 }
             }
         }
     }
 
-    // The masks of a vector's four loads per image row (see InputTransform).
-    private readonly record struct RowLoads(Vector512<float> Lo, Vector512<float> Hi, Vector512<float> Lo2, Vector512<float> Hi2);
+    // Floats of a sample's zero-padded planes, with slack for the loads of a last tile row (two rows further down
+    // for pairs, up to 32 floats on) that feed no stored lane.
+    private static int PaddedLength(int c, int h, int w) => (c * (h + 2) * (w + 2)) + (4 * (w + 2)) + 64;
 
-    // Tile rows ty0 .. ty1 of one channel, p at the first one's patch (padded column 2 tx0 of image row 2 ty0 - 1),
-    // dst at its first tile's column of V. Only tiles whose offset from that first tile lies in [lo, hi) are this
-    // block's and stored.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TransformRows(float* p, TileShape s, int ty0, int ty1, int tx0, bool pairs, RowLoads cols, int lo, int hi, float* dst, long ldx)
+    // Image rows [r0, r1) of every channel of one sample into the interior of the padded planes.
+    private static void PadSample(float* src, float* xpad, TileShape s, int r0, int r1)
     {
-        // Each lane's tile as an offset from the first tile of the vector's (upper) row, and the lanes that hold one.
-        var iota = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        var upper = Vector512.LessThan(iota, Vector512.Create(8f));
-        int tw = s.TilesPerRow, step = pairs ? 2 : 1;
-        var offset = pairs ? Vector512.ConditionalSelect(upper, iota, iota + Vector512.Create(tw - 8f)) : iota;
-        var lanes = pairs ? Vector512.LessThan(Vector512.ConditionalSelect(upper, iota, iota - Vector512.Create(8f)), Vector512.Create((float)tw))
-                          : Vector512.LessThan(iota, Vector512.Create((float)Math.Min(16, tw - tx0)));
-        int below = pairs ? 2 * s.W : 16, dstB = pairs ? tw - 8 : 0;
-        for (int ty = ty0, at = 0; ty <= ty1; ty += step, at += step * tw, p += 2 * step * s.W)
+        int wp = s.W + 2;
+        for (int c = 0; c < s.C; c++)
         {
-            var off = offset + Vector512.Create((float)at);
-            var store = lanes & Vector512.GreaterThanOrEqual(off, Vector512.Create((float)lo)) & Vector512.LessThan(off, Vector512.Create((float)hi));
-            if (pairs && ty == ty1) store &= upper;
-            int r = (2 * ty) - 1;
-            TransformRow(p, p + below, s.W, r, pairs ? r + 2 : r, s.H, cols, dst + at, dst + at + dstB, ldx, store & upper, Vector512.AndNot(store, upper));
+            float* from = src + ((long)c * s.H * s.W), to = xpad + ((long)c * (s.H + 2) * wp) + wp + 1;
+            for (int r = r0; r < r1; r++) CopyRow(from + (r * s.W), to + (r * wp), s.W);
         }
     }
 
-    // Lanes whose padded column (the lane's value) is an image column + 1, i.e. in [1, w].
+    // dst[0, n) = src[0, n): whole vectors, then one masked load and store.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> InRange(Vector512<float> col, int w) =>
-        Vector512.GreaterThanOrEqual(col, Vector512<float>.One) & Vector512.LessThanOrEqual(col, Vector512.Create((float)w));
-
-    // One vector of tiles' B^T d B: for lanes 0..7 rows ra .. ra + 3 of the plane from pa (at padded column 2 tx0 of
-    // row ra, rows W apart), for lanes 8..15 rows rb .. rb + 3 from pb; rows outside [0, h) are zero. d B per row
-    // first (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then B^T of those rows in the same pattern. Lanes 0..7
-    // go to da + ξ * ldx under storeA, lanes 8..15 to db + ξ * ldx under storeB.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TransformRow(float* pa, float* pb, int w, int ra, int rb, int h, RowLoads cols, float* da, float* db, long ldx, Vector512<float> storeA, Vector512<float> storeB)
+    private static void CopyRow(float* src, float* dst, int n)
     {
-        RowTimesB(pa, pb, ra, rb, h, cols, out var a0, out var a1, out var a2, out var a3);
-        RowTimesB(pa + w, pb + w, ra + 1, rb + 1, h, cols, out var b0, out var b1, out var b2, out var b3);
-        RowTimesB(pa + (2 * w), pb + (2 * w), ra + 2, rb + 2, h, cols, out var c0, out var c1, out var c2, out var c3);
-        RowTimesB(pa + (3 * w), pb + (3 * w), ra + 3, rb + 3, h, cols, out var d0, out var d1, out var d2, out var d3);
-        Store2(da, db, storeA, storeB, a0 - c0);
-        Store2(da + ldx, db + ldx, storeA, storeB, a1 - c1);
-        Store2(da + (2 * ldx), db + (2 * ldx), storeA, storeB, a2 - c2);
-        Store2(da + (3 * ldx), db + (3 * ldx), storeA, storeB, a3 - c3);
-        Store2(da + (4 * ldx), db + (4 * ldx), storeA, storeB, b0 + c0);
-        Store2(da + (5 * ldx), db + (5 * ldx), storeA, storeB, b1 + c1);
-        Store2(da + (6 * ldx), db + (6 * ldx), storeA, storeB, b2 + c2);
-        Store2(da + (7 * ldx), db + (7 * ldx), storeA, storeB, b3 + c3);
-        Store2(da + (8 * ldx), db + (8 * ldx), storeA, storeB, c0 - b0);
-        Store2(da + (9 * ldx), db + (9 * ldx), storeA, storeB, c1 - b1);
-        Store2(da + (10 * ldx), db + (10 * ldx), storeA, storeB, c2 - b2);
-        Store2(da + (11 * ldx), db + (11 * ldx), storeA, storeB, c3 - b3);
-        Store2(da + (12 * ldx), db + (12 * ldx), storeA, storeB, b0 - d0);
-        Store2(da + (13 * ldx), db + (13 * ldx), storeA, storeB, b1 - d1);
-        Store2(da + (14 * ldx), db + (14 * ldx), storeA, storeB, b2 - d2);
-        Store2(da + (15 * ldx), db + (15 * ldx), storeA, storeB, b3 - d3);
+        int i = 0;
+        for (; i + 16 <= n; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
+        if (i < n)
+        {
+            var m = Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(n - i)).AsSingle();
+            Avx512F.MaskStore(dst + i, m, Avx512F.MaskLoad(src + i, m, Vector512<float>.Zero));
+        }
     }
 
-    // A patch row times B for 16 tiles: lane k of d_j is padded column 2k + j of the 32 floats at pa (lanes 0..7, from
-    // the first 16 of them) and pb (lanes 8..15, from 16 more), gathered by even / odd lanes of two pairs of loads.
-    // A load whose row (ra, rb) is outside [0, h) is zero.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RowTimesB(float* pa, float* pb, int ra, int rb, int h, RowLoads cols, out Vector512<float> e0, out Vector512<float> e1, out Vector512<float> e2, out Vector512<float> e3)
+    // Tile rows ty0 .. ty1 of one channel, p at the first one's patch (its top left in the padded plane), dst at its
+    // first tile's column of V. Only tiles whose offset from that first tile lies in [lo, hi) are this block's and stored.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransformRows(float* p, TileShape s, int ty0, int ty1, int tx0, bool pairs, int lo, int hi, float* dst, long ldx)
     {
-        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-        var odd = Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
-        var z = Vector512<float>.Zero;
-        bool okA = (uint)ra < (uint)h, okB = (uint)rb < (uint)h;
-        var l = okA ? Avx512F.MaskLoad(pa, cols.Lo, z) : z;
-        var u = okB ? Avx512F.MaskLoad(pb, cols.Hi, z) : z;
-        var l2 = okA ? Avx512F.MaskLoad(pa + 2, cols.Lo2, z) : z;
-        var u2 = okB ? Avx512F.MaskLoad(pb + 2, cols.Hi2, z) : z;
-        var d0 = Avx512F.PermuteVar16x32x2(l, even, u);
-        var d1 = Avx512F.PermuteVar16x32x2(l, odd, u);
-        var d2 = Avx512F.PermuteVar16x32x2(l2, even, u2);
-        var d3 = Avx512F.PermuteVar16x32x2(l2, odd, u2);
+        // Lane k holds the tile k places after the vector's first: for pairs, tile k of the upper row for k < tw and
+        // tile k - tw of the lower one after it (as V numbers them), gathered from the two rows' loads. Index i of a
+        // two-register permute picks float i of (lo, hi): 2k + j for column j of tile k in the upper row, 16 + 2(k - tw)
+        // + j in the lower (odd indices are the even ones + 1; lanes past the tiles pick anything, they are not stored).
+        var iota = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        int tw = s.TilesPerRow, step = pairs ? 2 : 1, count = pairs ? 2 * tw : Math.Min(16, tw - tx0);
+        var even = pairs ? Vector512.ConditionalSelect(Vector512.LessThan(iota, Vector512.Create(tw)), iota * 2, ((iota - Vector512.Create(tw)) * 2) + Vector512.Create(16)) : iota * 2;
+        even = Vector512.Min(even, Vector512.Create(30));
+        var index = new Permutes(even, even + Vector512<int>.One);
+        var lane = Vector512.ConvertToSingle(iota);
+        var lanes = Vector512.LessThan(lane, Vector512.Create((float)count));
+        var upper = Vector512.LessThan(lane, Vector512.Create((float)tw));
+        int wp = s.W + 2, below = pairs ? 2 * wp : 16;
+        for (int ty = ty0, at = 0; ty <= ty1; ty += step, at += step * tw, p += 2 * step * wp)
+        {
+            var off = lane + Vector512.Create((float)at);
+            var store = lanes & Vector512.GreaterThanOrEqual(off, Vector512.Create((float)lo)) & Vector512.LessThan(off, Vector512.Create((float)hi));
+            if (pairs && ty == ty1) store &= upper;
+            TransformRow(p, p + below, wp, index, dst + at, ldx, store);
+        }
+    }
+
+    // The two-register permutes that gather columns 0 and 2 (Even) and 1 and 3 (Odd) of each lane's patch row.
+    private readonly record struct Permutes(Vector512<int> Even, Vector512<int> Odd);
+
+    // One vector of tiles' B^T d B from four padded rows at pa (rows w apart) and four at pb. d B per row first (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then B^T of
+    // those rows in the same pattern. The 16 results go to dst + ξ * ldx under the store mask.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransformRow(float* pa, float* pb, int w, Permutes index, float* dst, long ldx, Vector512<float> store)
+    {
+        RowTimesB(pa, pb, index, out var a0, out var a1, out var a2, out var a3);
+        RowTimesB(pa + w, pb + w, index, out var b0, out var b1, out var b2, out var b3);
+        RowTimesB(pa + (2 * w), pb + (2 * w), index, out var c0, out var c1, out var c2, out var c3);
+        RowTimesB(pa + (3 * w), pb + (3 * w), index, out var d0, out var d1, out var d2, out var d3);
+        Avx512F.MaskStore(dst, store, a0 - c0);
+        Avx512F.MaskStore(dst + ldx, store, a1 - c1);
+        Avx512F.MaskStore(dst + (2 * ldx), store, a2 - c2);
+        Avx512F.MaskStore(dst + (3 * ldx), store, a3 - c3);
+        Avx512F.MaskStore(dst + (4 * ldx), store, b0 + c0);
+        Avx512F.MaskStore(dst + (5 * ldx), store, b1 + c1);
+        Avx512F.MaskStore(dst + (6 * ldx), store, b2 + c2);
+        Avx512F.MaskStore(dst + (7 * ldx), store, b3 + c3);
+        Avx512F.MaskStore(dst + (8 * ldx), store, c0 - b0);
+        Avx512F.MaskStore(dst + (9 * ldx), store, c1 - b1);
+        Avx512F.MaskStore(dst + (10 * ldx), store, c2 - b2);
+        Avx512F.MaskStore(dst + (11 * ldx), store, c3 - b3);
+        Avx512F.MaskStore(dst + (12 * ldx), store, b0 - d0);
+        Avx512F.MaskStore(dst + (13 * ldx), store, b1 - d1);
+        Avx512F.MaskStore(dst + (14 * ldx), store, b2 - d2);
+        Avx512F.MaskStore(dst + (15 * ldx), store, b3 - d3);
+    }
+
+    // A patch row times B for 16 tiles: d_j of each lane is picked from the 16 floats at pa and the 16 at pb (columns
+    // 0 and 1), or at pa + 2 and pb + 2 (columns 2 and 3).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RowTimesB(float* pa, float* pb, Permutes index, out Vector512<float> e0, out Vector512<float> e1, out Vector512<float> e2, out Vector512<float> e3)
+    {
+        var l = Vector512.Load(pa);
+        var u = Vector512.Load(pb);
+        var l2 = Vector512.Load(pa + 2);
+        var u2 = Vector512.Load(pb + 2);
+        var d0 = Avx512F.PermuteVar16x32x2(l, index.Even, u);
+        var d1 = Avx512F.PermuteVar16x32x2(l, index.Odd, u);
+        var d2 = Avx512F.PermuteVar16x32x2(l2, index.Even, u2);
+        var d3 = Avx512F.PermuteVar16x32x2(l2, index.Odd, u2);
         e0 = d0 - d2;
         e1 = d1 + d2;
         e2 = d2 - d1;
         e3 = d1 - d3;
-    }
-
-    // The lanes of v under maskA to a, those under maskB to b.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store2(float* a, float* b, Vector512<float> maskA, Vector512<float> maskB, Vector512<float> v)
-    {
-        Avx512F.MaskStore(a, maskA, v);
-        Avx512F.MaskStore(b, maskB, v);
     }
 
     // M (8 x 48, rows 48 apart) = U (C x 8, [c][o]) · V (C x 48, rows Ldv apart): 24 accumulators, per channel three
