@@ -16,9 +16,9 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// convolution's output is never written. The work per call:
 /// <list type="number">
 /// <item>U = G g G^T for every (output, input) channel pair, once (16 x C x O floats, packed for the GEMM).</item>
-/// <item>Tiles are numbered across the batch (sample after sample, row-major in a sample) and taken in blocks of a
-/// few hundred. Per block, V = B^T d B of every channel and tile (16 x C x tiles, inside L2), read from x straight
-/// with masked loads (the zero padding is the masked-off lanes), 16 tiles of a tile row per vector.</item>
+/// <item>Tiles are numbered across the batch (sample after sample, row-major in a sample) and taken in blocks of 192.
+/// Per block, V = B^T d B of every channel and tile (16 x C x tiles, inside L2), from a zero-padded copy of each
+/// sample, two tile rows of up to 8 tiles (or 16 tiles of a longer row) per vector.</item>
 /// <item>Per 48 tiles and 8 output channels, the 16 small GEMMs M[ξ] = U[ξ] (8 x C) · V[ξ] (C x 48) in registers
 /// (24 Vector512 accumulators), into a buffer that stays in L1, then A^T M A + bias, the window's max and winner
 /// for 16 tiles per vector, stored to the pooled planes (whose cells are the tiles, in the same order).</item>
@@ -29,6 +29,11 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// the same NaN windows as the direct kernel (each patch cell reaches the same outputs through the transforms as
 /// through the 3x3 sum). An infinite input can give NaN where the direct kernel gives an infinity: the transforms
 /// compute Inf - Inf where the direct sum has one infinite term. Twin: <see cref="ReferenceReluPool2x2"/>.
+/// <para>
+/// On the CNN's conv2 (N 128, C 32, O 64, 14x14) it takes 2.1-2.4 ms on two cores against 3.7-3.9 ms for the direct
+/// kernel. On one core the GEMMs take ~2.5 ms (~165 GFLOP/s, near the peak), the input transform ~1.2 ms (over half
+/// of it writing V: every line of it goes from L2 to L1 and back), the output transform ~0.4 ms, the weights 0.02 ms.
+/// </para>
 /// </summary>
 internal static unsafe partial class Conv2dWinograd
 {
@@ -106,8 +111,8 @@ internal static unsafe partial class Conv2dWinograd
     }
 
     // Floats from V[ξ] to V[ξ + 1]: C rows of Ldv, plus one cache line so that the 16 stores of a tile row's transform
-    // (one per ξ) do not all fall into the same L1 set; a whole multiple of 4 KiB apart they did, and the input
-    // transform took 2-3 ms of the conv2 block's forward instead of a few tenths.
+    // (one per ξ) do not all fall into the same L1 set. A whole multiple of 4 KiB apart they did: the conv2 block's
+    // input transform took 2.2-2.7 ms on one core, against 1.2-1.5 ms with the extra line.
     private static int VStride(int c) => (c * Ldv) + 16;
 
     // The sizes the stages share: C, H, W, tiles per row and per sample, O.
