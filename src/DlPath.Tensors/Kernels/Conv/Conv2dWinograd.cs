@@ -383,31 +383,30 @@ internal static unsafe partial class Conv2dWinograd
     private static void OutputTiles(float* m, float* bias, int o0, int t0, int count, TileShape s, float* pooled, byte* winners)
     {
         long* bases = stackalloc long[16];
-        int* from = stackalloc int[17];
+        var masks = stackalloc Vector512<int>[16];
         var iota = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         for (int vt = 0; vt < count; vt += 16)
         {
-            // Lanes [from[i], from[i + 1]) are sample n's tiles; bases[i] is where lane 0 would be in o0's plane of n.
+            // Segment i: the lanes of sample n's tiles (masks[i]), and where lane 0 would be in o0's plane of n (bases[i]).
             int t = t0 + vt, lanes = Math.Min(16, count - vt), segments = 0;
             for (int lane = 0; lane < lanes; segments++)
             {
-                int n = (t + lane) / s.PerSample;
+                int n = (t + lane) / s.PerSample, next = Math.Min(lanes, ((n + 1) * s.PerSample) - t);
                 bases[segments] = ((long)n * (s.O - 1) * s.PerSample) + t + ((long)o0 * s.PerSample);
-                from[segments] = lane;
-                lane = Math.Min(lanes, ((n + 1) * s.PerSample) - t);
+                masks[segments] = Vector512.GreaterThanOrEqual(iota, Vector512.Create(lane)) & Vector512.LessThan(iota, Vector512.Create(next));
+                lane = next;
             }
 
-            from[segments] = lanes;
             for (int r = 0; r < Or; r++)
             {
                 Pool(m + (r * Tr) + vt, bias[r], out var max, out var code);
+                var bytes = Avx512F.ConvertToVector128Byte(code);
                 long plane = (long)r * s.PerSample;
                 for (int i = 0; i < segments; i++)
                 {
-                    var mask = Vector512.GreaterThanOrEqual(iota, Vector512.Create(from[i])) & Vector512.LessThan(iota, Vector512.Create(from[i + 1]));
                     long at = bases[i] + plane;
-                    Avx512F.MaskStore(pooled + at, mask.AsSingle(), max);
-                    Avx512BW.VL.MaskStore(winners + at, Avx512F.ConvertToVector128Byte(mask.AsUInt32()), Avx512F.ConvertToVector128Byte(code));
+                    Avx512F.MaskStore(pooled + at, masks[i].AsSingle(), max);
+                    Avx512BW.VL.MaskStore(winners + at, Avx512F.ConvertToVector128Byte(masks[i].AsUInt32()), bytes);
                 }
             }
         }
