@@ -10,7 +10,9 @@ namespace DlPath.NN.Tests;
 /// db up to rounding (the pooled path sums the gradient in another order). Shapes with odd sizes and channel counts
 /// that are not multiples of the vector width, the backward's pooled and dense paths, frozen weights and inputs
 /// without gradient, the cases that must not fuse, ties, NaN and signed zeros, cells left unwritten, a whole
-/// Fashion-MNIST-shaped training step and finite differences in float64.
+/// Fashion-MNIST-shaped training step and finite differences in float64. Where the forward runs on Winograd's
+/// F(2x2, 3x3) (the CNN's second block), which rounds otherwise than the plain convolution, the data are small
+/// integers, exact either way, and one more check compares random data within rounding.
 /// </summary>
 public sealed class ConvReluMaxPoolFusionTests
 {

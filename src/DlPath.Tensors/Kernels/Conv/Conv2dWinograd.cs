@@ -253,8 +253,9 @@ internal static unsafe partial class Conv2dWinograd
     // The two-register permutes that gather columns 0 and 2 (Even) and 1 and 3 (Odd) of each lane's patch row.
     private readonly record struct Permutes(Vector512<int> Even, Vector512<int> Odd);
 
-    // One vector of tiles' B^T d B from four padded rows at pa (rows w apart) and four at pb. d B per row first (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then B^T of
-    // those rows in the same pattern. The 16 results go to dst + ξ * ldx under the store mask.
+    // One vector of tiles' B^T d B from four padded rows at pa (rows w apart) and four at pb. d B per row first
+    // (columns j: d0 - d2, d1 + d2, d2 - d1, d1 - d3), then B^T of those rows in the same pattern. The 16 results go
+    // to dst + ξ * ldx under the store mask.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void TransformRow(float* pa, float* pb, int w, Permutes index, float* dst, long ldx, Vector512<float> store)
     {
