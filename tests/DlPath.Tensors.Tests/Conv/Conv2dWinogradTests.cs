@@ -19,8 +19,9 @@ public class Conv2dWinogradTests
 
     // (N, C, O, H, W, bias): every N in {1, 2, 3}, C in {8, 9, 17, 32, 33}, O in {16, 32, 64} and H x W in {2x2, 4x6,
     // 14x14, 28x28, 10x18}, with and without bias: tiles per sample below, at and above a vector of 16, one or two tile
-    // rows per vector. The kernel takes tiles in blocks of 192: 28x28 from N = 1, and the last three shapes, have
-    // blocks that start inside a sample (inside a tile row, on an even and an odd tile row of 7-tile pairs).
+    // rows per vector. The kernel takes tiles in blocks of 192: 28x28 from N = 1, and the next three shapes, have
+    // blocks that start inside a sample (inside a tile row, on an even and an odd tile row of 7-tile pairs). The last
+    // two have rows of more than 16 tiles (35 and 18), taken in several vectors.
     public static TheoryData<int, int, int, int, int, bool> Shapes => new()
     {
         { 1, 8, 16, 2, 2, true },
@@ -40,6 +41,8 @@ public class Conv2dWinogradTests
         { 5, 32, 64, 14, 14, true },
         { 8, 16, 32, 14, 14, false },
         { 7, 9, 16, 10, 18, true },
+        { 1, 8, 16, 6, 70, true },
+        { 2, 9, 32, 34, 36, false },
     };
 
     [Theory]
