@@ -1,6 +1,9 @@
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using DlPath.NN;
 using DlPath.Tensors;
+using DlPath.Tensors.Kernels;
+using DlPath.Tensors.Kernels.Conv;
 
 namespace DlPath.Bench;
 
@@ -54,5 +57,62 @@ public class ConvBlockBenchmarks
     {
         using var scope = Tensor.Scope();
         block.Call(_x).Backward(_gradOut);
+    }
+}
+
+/// <summary>
+/// The forward kernels of the CNN's second conv block (Conv2d(32, 64, 3, padding 1) + ReLU + MaxPool2d(2) on 14x14,
+/// batch 128, with bias) on arrays: the direct convolution pooled tile by tile, and Winograd's F(2x2, 3x3), which the
+/// fused node runs for this shape.
+/// </summary>
+public unsafe class ConvForwardKernelBenchmarks : IDisposable
+{
+    private readonly Im2ColGeometry _g = new(128, 32, 14, 14, 3, 3, 1, 1, 1, 1, 1, 1);
+    private const int O = 64;
+    private float[] _x = [], _w = [], _b = [];
+    private float* _pooled;
+    private byte* _winners;
+
+    /// <summary>Random input, weights and bias; native output buffers.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(1);
+        _x = Random(rng, _g.N * _g.C * _g.H * _g.W);
+        _w = Random(rng, O * _g.C * 9);
+        _b = Random(rng, O);
+        int cells = _g.N * O * (_g.H / 2) * (_g.W / 2);
+        _pooled = (float*)NativeMemory.AlignedAlloc((nuint)cells * sizeof(float), 64);
+        _winners = (byte*)NativeMemory.AlignedAlloc((nuint)cells, 64);
+    }
+
+    /// <summary>The direct convolution, 8 channels x 48 positions per tile, pooled per tile.</summary>
+    [Benchmark(Baseline = true)]
+    public void Direct() => Conv2dDirect.ForwardReluPool2x2(_x, 0, _w, 0, _b, 0, _pooled, _winners, _g, O);
+
+    /// <summary>Winograd F(2x2, 3x3): one 2x2 output tile per pooling window.</summary>
+    [Benchmark]
+    public void Winograd()
+    {
+        if (!Conv2dWinograd.Suits(_g, 1, O)) throw new NotSupportedException("Winograd forward needs AVX-512");
+        Conv2dWinograd.ForwardReluPool2x2(_x, 0, _w, 0, _b, 0, _pooled, _winners, _g, O);
+    }
+
+    /// <summary>Frees the output buffers.</summary>
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        NativeMemory.AlignedFree(_pooled);
+        NativeMemory.AlignedFree(_winners);
+        _pooled = null;
+        _winners = null;
+        GC.SuppressFinalize(this);
+    }
+
+    private static float[] Random(Random rng, int n)
+    {
+        var a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float)((rng.NextDouble() * 2) - 1);
+        return a;
     }
 }

@@ -11,7 +11,9 @@ namespace DlPath.NN.Tests;
 /// up to rounding (the pooled paths sum the gradient in another order). On integer data every path is exact. Shapes with odd sizes and channel counts
 /// that are not multiples of the vector width, the backward's pooled and dense paths, frozen weights and inputs
 /// without gradient, the cases that must not fuse, ties, NaN and signed zeros, cells left unwritten, a whole
-/// Fashion-MNIST-shaped training step and finite differences in float64.
+/// Fashion-MNIST-shaped training step and finite differences in float64. Where the forward runs on Winograd's
+/// F(2x2, 3x3) (the CNN's second block), which rounds otherwise than the plain convolution, the data are small
+/// integers, exact either way, and one more check compares random data within rounding.
 /// </summary>
 public sealed class ConvReluMaxPoolFusionTests
 {
@@ -54,8 +56,16 @@ public sealed class ConvReluMaxPoolFusionTests
     public void Fused_block_matches_the_three_modules(int n, int c, int o, int h, int w, int k, int pad, bool bias, bool inputGrad, bool weightGrad)
     {
         var conv = new Conv2d(c, o, k, padding: pad, bias: bias, generator: new Generator((ulong)((n * 1000) + (c * 100) + o)));
-        conv.Weight.RequiresGrad = weightGrad;
         var x = Tensor.Randn([n, c, h, w], DType.Float32, new Generator((ulong)(h * w)));
+        if (TakesWinograd(c, o, h, w, k, pad))
+        {
+            // The Winograd forward rounds otherwise than the plain convolution; small integers keep both exact, so
+            // values, winners and gradients still compare bit for bit.
+            SetParameters(conv, SmallInts([o, c, k, k], 80), SmallInts([o], 81));
+            x = SmallInts([n, c, h, w], 82);
+        }
+
+        conv.Weight.RequiresGrad = weightGrad;
         var g = Tensor.Randn([n, o, (h + (2 * pad) - k + 1) / 2, (w + (2 * pad) - k + 1) / 2], DType.Float32, new Generator((ulong)(o + k)));
         var fused = Run(conv, x, g, fuse: true, inputGrad);
         var plain = Run(conv, x, g, fuse: false, inputGrad);
@@ -64,6 +74,20 @@ public sealed class ConvReluMaxPoolFusionTests
         Assert.Equal(inputGrad, fused.Dx is not null);
         Assert.Equal(weightGrad, fused.Dw is not null);
         Assert.Equal(bias, fused.Db is not null);
+    }
+
+    [Fact]
+    public void Winograd_block_on_random_data_matches_within_rounding()
+    {
+        // The CNN's second block on random data: the Winograd forward's values are the three modules' up to float32
+        // rounding (a few ulps of the output's magnitude; gradients follow the winners, compared exactly above).
+        var conv = new Conv2d(32, 64, 3, padding: 1, generator: new Generator(90));
+        var x = Tensor.Randn([2, 32, 14, 14], DType.Float32, new Generator(91));
+        var g = Tensor.Randn([2, 64, 7, 7], DType.Float32, new Generator(92));
+        var fused = Run(conv, x, g, fuse: true, inputGrad: true);
+        var plain = Run(conv, x, g, fuse: false, inputGrad: true);
+        Assert.Equal(CanFuse ? FusedNode : "MaxPool2dKernelBackward", fused.Node);
+        AssertRelClose(plain.Y, fused.Y, 1e-5, "output");
     }
 
     [Fact]
@@ -271,11 +295,15 @@ public sealed class ConvReluMaxPoolFusionTests
     [Fact]
     public void Fashion_mnist_cnn_step_matches_and_adam_keeps_the_models_together()
     {
+        // Small integers in the conv layers and the images: the second block's Winograd forward, which rounds
+        // otherwise than the plain convolution, is exact then, so the two models agree bit for bit.
         var fusedNet = Cnn(new Generator(60));
+        SetParameters((Conv2d)fusedNet[0], SmallInts([32, 1, 3, 3], 64), SmallInts([32], 65));
+        SetParameters((Conv2d)fusedNet[3], SmallInts([64, 32, 3, 3], 66), SmallInts([64], 67));
         var plainNet = Cnn(new Generator(61));
         plainNet.LoadStateDict(fusedNet.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone()));
         plainNet.FuseReluMaxPool = false;
-        var x = Tensor.Randn([4, 1, 28, 28], DType.Float32, new Generator(62));
+        var x = SmallInts([4, 1, 28, 28], 62);
         var labels = Tensor.RandInt(0, 10, [4], new Generator(63));
 
         var (lossFused, yFused) = Loss(fusedNet, x, labels);
@@ -400,6 +428,13 @@ public sealed class ConvReluMaxPoolFusionTests
     }
 
     private static Sequential Block(Conv2d conv, MaxPool2d pool) => new(conv, new Relu(), pool);
+
+    // Whether the fused forward runs on the Winograd kernel (given AVX-512): 3x3 "same", even H and W, at least 8 input
+    // channels, output channels a multiple of 16 (Conv2dWinograd.Suits).
+    private static bool TakesWinograd(int c, int o, int h, int w, int k, int pad) => k == 3 && pad == 1 && h % 2 == 0 && w % 2 == 0 && c >= 8 && o % 16 == 0;
+
+    // Integers in -2..2 as float32.
+    private static Tensor SmallInts(int[] shape, ulong seed) => Tensor.RandInt(-2, 3, shape, new Generator(seed)).To(DType.Float32);
 
     private static void SetParameters(Conv2d conv, Tensor weight, Tensor bias)
     {

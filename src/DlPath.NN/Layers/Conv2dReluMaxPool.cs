@@ -19,9 +19,13 @@ namespace DlPath.NN;
 /// </summary>
 /// <remarks>
 /// The output equals the three modules' run in turn bit for bit (see <see cref="Conv2dDirect.ForwardReluPool2x2"/>),
-/// and so do dx and dW on the rebuilt gradient; the winners-only sums are the same terms less the zeros, in another
-/// order, so equal up to rounding (exactly equal where the sums are exact). The tests compare the two.
-/// <see cref="Sequential"/> uses it when <see cref="Suits"/> holds and no module of the three has a forward hook.
+/// except for a 3x3 "same" layer with at least 8 input channels and a multiple of 16 output channels (the CNN's
+/// second block), whose forward runs on Winograd's F(2x2, 3x3) (<see cref="Conv2dWinograd"/>, about 1.6x faster
+/// there): its values round differently, agreeing to float32 rounding (exactly where the data are small integers),
+/// and the backward follows its winners. dx and dW on the rebuilt gradient are bit for bit the modules'; the
+/// winners-only sums are the same terms less the zeros, in another order, so equal up to rounding (exactly equal
+/// where the sums are exact). The tests compare the two. <see cref="Sequential"/> uses the node when
+/// <see cref="Suits"/> holds and no module of the three has a forward hook.
 /// </remarks>
 internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKernel>
 {
@@ -72,7 +76,14 @@ internal sealed class Conv2dReluMaxPool2dKernel : Function<Conv2dReluMaxPool2dKe
         fixed (float* py = y.AsSpan<float>())
         fixed (byte* pw = MemoryMarshal.AsBytes(winners.AsSpan<bool>()))
         {
-            Conv2dDirect.ForwardReluPool2x2(x.Data<float>(), x._offset, w.Data<float>(), w._offset, b?.Data<float>(), b?._offset ?? 0, py, pw, _geometry, o);
+            if (Conv2dWinograd.Suits(_geometry, 1, o))
+            {
+                Conv2dWinograd.ForwardReluPool2x2(x.Data<float>(), x._offset, w.Data<float>(), w._offset, b?.Data<float>(), b?._offset ?? 0, py, pw, _geometry, o);
+            }
+            else
+            {
+                Conv2dDirect.ForwardReluPool2x2(x.Data<float>(), x._offset, w.Data<float>(), w._offset, b?.Data<float>(), b?._offset ?? 0, py, pw, _geometry, o);
+            }
         }
 
         ctx.SaveForBackward(x, w, winners);
