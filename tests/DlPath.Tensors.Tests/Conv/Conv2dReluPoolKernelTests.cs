@@ -1,6 +1,7 @@
 using System.Runtime.Intrinsics.X86;
 using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Conv;
+using static DlPath.Tensors.Tests.Conv.ConvTestData;
 
 namespace DlPath.Tensors.Tests.Conv;
 
@@ -293,26 +294,7 @@ public class Conv2dReluPoolKernelTests
         return dy;
     }
 
-    private static float[] Filled(Random rng, int length, int at)
-    {
-        var a = Nans(at + length + 7);
-        for (int i = 0; i < length; i++) a[at + i] = (float)((rng.NextDouble() * 2) - 1);
-        return a;
-    }
 
-    private static float[] Ints(Random rng, int length, int max)
-    {
-        var a = new float[length];
-        for (int i = 0; i < length; i++) a[i] = rng.Next(-max, max + 1);
-        return a;
-    }
-
-    private static float[] Nans(int length)
-    {
-        var a = new float[length];
-        Array.Fill(a, float.NaN);
-        return a;
-    }
 
     private static double[] Wide(float[] a, int at, int length) => Array.ConvertAll(a[at..(at + length)], v => (double)v);
 

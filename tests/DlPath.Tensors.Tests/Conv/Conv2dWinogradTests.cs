@@ -1,6 +1,7 @@
 using System.Runtime.Intrinsics.X86;
 using DlPath.Tensors.Kernels;
 using DlPath.Tensors.Kernels.Conv;
+using static DlPath.Tensors.Tests.Conv.ConvTestData;
 
 namespace DlPath.Tensors.Tests.Conv;
 
@@ -332,20 +333,6 @@ public class Conv2dWinogradTests
         return false;
     }
 
-    private static float[] Filled(Random rng, int length, int at)
-    {
-        var a = new float[at + length + 7];
-        Array.Fill(a, float.NaN);
-        for (int i = 0; i < length; i++) a[at + i] = (float)((rng.NextDouble() * 2) - 1);
-        return a;
-    }
-
-    private static float[] Ints(Random rng, int length, int max)
-    {
-        var a = new float[length];
-        for (int i = 0; i < length; i++) a[i] = rng.Next(-max, max + 1);
-        return a;
-    }
 
     private static double[] Wide(float[] a, int at, int length) => Array.ConvertAll(a[at..(at + length)], v => (double)v);
 
