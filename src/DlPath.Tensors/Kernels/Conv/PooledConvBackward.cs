@@ -11,15 +11,17 @@ namespace DlPath.Tensors.Kernels.Conv;
 /// windows' winners only. Max pooling hands each window's gradient to one cell (or to none where ReLU cut it), so
 /// the convolution's output gradient is at least three quarters zeros; the dense backward multiplies all of them.
 /// Here every live cell adds its gradient times the input patch it saw to dW, and times the weights to the input
-/// patch of dx: a quarter of the multiplications or fewer, and none of them on a zero.
+/// patch of dx: a quarter of the multiplications or fewer, and none of them on a dead window's zeros.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Per sample, x is laid out channel-last and padded (<c>[Hp][Wp][Cp]</c>, Cp = C rounded up to 16), so the patch at
 /// one position and tap is a run of Cp floats: a cell's contribution to dW is one multiply-add per tap and vector
 /// of channels, with the weight gradient of its output channel held in registers while the cell list of that
-/// channel streams past. dx is gathered the same way into a channel-last buffer and transposed back. The partial
-/// sums of dW and db (one set per part of the batch) are added at the end.
+/// channel streams past. dx is accumulated the same way into a channel-last buffer (one read-modify-write per
+/// multiply-add: bound by stores) and transposed back. The partial sums of dW and db (one set per part of the batch)
+/// are added at the end. On the CNN's second block (N 128, C 32, O 64, 14x14) this backward took ~3.5-5 ms on two
+/// cores where the dense one took ~9.6 ms.
 /// </para>
 /// <para>
 /// The sums are those of the dense backward less its zero terms, in another order: equal up to rounding (exactly
