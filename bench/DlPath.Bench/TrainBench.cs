@@ -91,17 +91,11 @@ internal static class TrainBench
         return 0;
     }
 
-    /// <summary>The two models of torch_fmnist.py, PyTorch default init.</summary>
-    internal static Module Build(string model) => model == "mlp"
-        ? new Sequential(new Flatten(), new Linear(784, 256), new Relu(), new Linear(256, 128), new Relu(), new Linear(128, 10))
-        : new Sequential(new Conv2d(1, 32, 3, padding: 1), new Relu(), new MaxPool2d(2), new Conv2d(32, 64, 3, padding: 1), new Relu(), new MaxPool2d(2),
-            new Flatten(), new Linear(64 * 7 * 7, 128), new Relu(), new Linear(128, 10));
-
     private static Result Train(string model, TrainBenchOptions o, float[] xTrain, byte[] yTrain, float[] xTest, byte[] yTest)
     {
         // Seeded as the torch script seeds (torch.manual_seed(0)), so that a run's accuracies repeat.
         Generator.ManualSeedDefault(0);
-        var net = Build(model);
+        var net = FashionMnistModels.Create(model);
         var opt = new Adam(net.Parameters(), 1e-3);
         var gen = new Generator(0);
         int count = yTrain.Length, stepsPerEpoch = (count + Batch - 1) / Batch;

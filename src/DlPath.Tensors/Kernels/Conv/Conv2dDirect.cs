@@ -132,9 +132,9 @@ internal static unsafe partial class Conv2dDirect
     }
 
     // dst[0, n) = src[0, n): whole vectors, then one masked store. The rows here are short (14 or 28 floats), where a
-    // memmove call costs more than the copy.
+    // memmove call costs more than the copy. Shared with the other convolution kernels (Conv2dWinograd).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyRow(float* src, float* dst, int n)
+    internal static void CopyRow(float* src, float* dst, int n)
     {
         int i = 0;
         for (; i + 16 <= n; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
@@ -254,7 +254,7 @@ internal static unsafe partial class Conv2dDirect
     }
 
     // The first 64-byte boundary at or after p (the buffer holds 16 floats of slack for it).
-    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
+    internal static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 
     // One sample's planes into the zero-padded layout; the border and the slack stay zero from the first clear.
     private static void PadSample(float[] x, int offset, Span<float> xpad, Im2ColGeometry g, int hp, int wp)

@@ -73,7 +73,7 @@ internal static unsafe partial class Conv2dWinograd
         if (bias is not null) Array.Copy(bias, biasOffset, b.Array, 0, o);
         fixed (float* px = x, pw = w, pu0 = u.Array, pb = b.Array)
         {
-            float* pu = Align64(pu0);
+            float* pu = Conv2dDirect.Align64(pu0);
             TransformWeights(pw + wOffset, pu, c, o);
             nint xa = (nint)(px + xOffset), ua = (nint)pu, ba = (nint)pb, ya = (nint)pooled, wa = (nint)winners;
             var shape = new TileShape(c, g.H, g.W, tw, perSample, o);
@@ -87,7 +87,7 @@ internal static unsafe partial class Conv2dWinograd
                 using var xpad = PaddedScratch.Rent(new PaddedLayout(6, g with { N = 0 }, o, PaddedLength(c, g.H, g.W)));
                 fixed (float* pv0 = v.Array, pm0 = m.Array)
                 {
-                    float* pv = Align64(pv0), pm = Align64(pm0);
+                    float* pv = Conv2dDirect.Align64(pv0), pm = Conv2dDirect.Align64(pm0);
                     for (int blk = blocks * part / parts, end = blocks * (part + 1) / parts; blk < end; blk++)
                     {
                         int tb = blk * Ldv, te = Math.Min(tb + Ldv, tiles);
@@ -206,20 +206,7 @@ internal static unsafe partial class Conv2dWinograd
         for (int c = 0; c < s.C; c++)
         {
             float* from = src + ((long)c * s.H * s.W), to = xpad + ((long)c * (s.H + 2) * wp) + wp + 1;
-            for (int r = r0; r < r1; r++) CopyRow(from + (r * s.W), to + (r * wp), s.W);
-        }
-    }
-
-    // dst[0, n) = src[0, n): whole vectors, then one masked load and store.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyRow(float* src, float* dst, int n)
-    {
-        int i = 0;
-        for (; i + 16 <= n; i += 16) Vector512.Store(Vector512.Load(src + i), dst + i);
-        if (i < n)
-        {
-            var m = Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(n - i)).AsSingle();
-            Avx512F.MaskStore(dst + i, m, Avx512F.MaskLoad(src + i, m, Vector512<float>.Zero));
+            for (int r = r0; r < r1; r++) Conv2dDirect.CopyRow(from + (r * s.W), to + (r * wp), s.W);
         }
     }
 
@@ -440,7 +427,4 @@ internal static unsafe partial class Conv2dWinograd
         code = Vector512.ConditionalSelect(Vector512.GreaterThan(max, Vector512<float>.Zero).AsInt32(), code, Vector512.Create((int)Conv2dDirect.NoWinner));
         pooled = Vector512.Max(max, Vector512<float>.Zero);
     }
-
-    // The first 64-byte boundary at or after p (the buffers hold 16 floats of slack for it).
-    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 }

@@ -77,8 +77,18 @@ internal static unsafe class PooledConvBackward
         int parts = Math.Min(geometry.N, PartsPerCore * Environment.ProcessorCount);
         int partLength = (o * geo.DwLength) + o;
         using var partial = ScratchBuffer<float>.Rent(dw is null && db is null ? 0 : parts * partLength, clear: true);
+        // Where each pooled window and each input position sit in the laid-out planes: the same for every sample.
+        using var window = ScratchBuffer<int>.Rent(geo.Cells);
+        using var positions = ScratchBuffer<int>.Rent(geo.H * geo.W);
+        fixed (int* pWindow = window.Array, pPositions = positions.Array)
+        {
+            WindowOffsets(geo, pWindow);
+            PositionOffsets(geo, pPositions);
+        }
+
         nint ga = (nint)g, wa = (nint)winners;
         float[] pw = wt.Array, pp = partial.Array;
+        int[] windows = window.Array, places = positions.Array;
         void Part(int part)
         {
             using var xt = ScratchBuffer<float>.Rent(dw is null ? 0 : geo.PlaneLength + Lanes, clear: true);
@@ -86,14 +96,10 @@ internal static unsafe class PooledConvBackward
             using var offsets = ScratchBuffer<int>.Rent(o * geo.Cells);
             using var grads = ScratchBuffer<float>.Rent(o * geo.Cells);
             using var counts = ScratchBuffer<int>.Rent(o);
-            using var window = ScratchBuffer<int>.Rent(geo.Cells);
-            using var positions = ScratchBuffer<int>.Rent(geo.H * geo.W);
             fixed (float* pxt0 = xt.Array, pdxt0 = dxt.Array, pwt = pw, pPartial = pp, pg = grads.Array)
-            fixed (int* pOff = offsets.Array, pCount = counts.Array, pWindow = window.Array, pPositions = positions.Array)
+            fixed (int* pOff = offsets.Array, pCount = counts.Array, pWindow = windows, pPositions = places)
             {
-                WindowOffsets(geo, pWindow);
-                PositionOffsets(geo, pPositions);
-                float* pxt = Align64(pxt0), pdxt = Align64(pdxt0);
+                float* pxt = Conv2dDirect.Align64(pxt0), pdxt = Conv2dDirect.Align64(pdxt0);
                 float* pdw = pPartial + (part * partLength), pdb = pdw + (o * geo.DwLength);
                 for (int n = geometry.N * part / parts, end = geometry.N * (part + 1) / parts; n < end; n++)
                 {
@@ -527,6 +533,4 @@ internal static unsafe class PooledConvBackward
         m[4 + k] = Avx512F.Shuffle4x128(s1, s3, 0x88);
         m[12 + k] = Avx512F.Shuffle4x128(s1, s3, 0xDD);
     }
-
-    private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 }
